@@ -1,0 +1,11 @@
+import type { IdentityEvents } from './identity.events.js';
+
+export type * from './identity.events.js';
+
+/** Every event of the platform by type; contexts add theirs here as they publish them. */
+export interface DomainEventMap extends IdentityEvents {
+  /** Used by the platform's own tests of the bus. */
+  'platform.probe.happened': { readonly value: string };
+}
+
+export type DomainEventType = keyof DomainEventMap;

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { LoggerService } from '@nestjs/common';
+import { pino, type Logger as Pino } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
+
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.client_secret',
+  '*.access_token',
+  '*.refresh_token',
+];
+
+/** Secrets that may travel in query strings are cut from logged URLs. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:access_token|password|token|client_secret|key|code)=)[^&]*/gi, '$1[redacted]');
+}
+
+export function createRootLogger(level: string): Pino {
+  return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } });
+}
+
+/**
+ * Structured JSON request logs with a request id (taken from `X-Request-Id` when the caller sends a
+ * sane one). Credentials never reach the log: authorization headers, cookies and every field that
+ * looks like a password, secret or token are redacted.
+ */
+export function httpLogger(logger: Pino): HttpLogger {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' || req.url === '/metrics' },
+  });
+}
+
+/** Nest's own log lines (startup, errors from filters) go through the same pino instance. */
+export class PinoNestLogger implements LoggerService {
+  constructor(private readonly logger: Pino) {}
+
+  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace', message: unknown, rest: unknown[]): void {
+    const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
+    if (typeof message === 'object' && message !== null) {
+      const extra = rest.find((r) => typeof r === 'string' && r !== context);
+      this.logger[level]({ context, ...(message as object) }, typeof extra === 'string' ? extra : undefined);
+    } else {
+      this.logger[level]({ context }, String(message));
+    }
+  }
+  log(message: unknown, ...rest: unknown[]): void {
+    this.write('info', message, rest);
+  }
+  error(message: unknown, ...rest: unknown[]): void {
+    this.write('error', message, rest);
+  }
+  warn(message: unknown, ...rest: unknown[]): void {
+    this.write('warn', message, rest);
+  }
+  debug(message: unknown, ...rest: unknown[]): void {
+    this.write('debug', message, rest);
+  }
+  verbose(message: unknown, ...rest: unknown[]): void {
+    this.write('trace', message, rest);
+  }
+}

@@ -1,0 +1,10 @@
+import { Global, Module } from '@nestjs/common';
+import { UnitOfWork } from './transaction/unit-of-work.js';
+
+/** The platform glue every context uses: the unit of work (and, with it, the event bus). */
+@Global()
+@Module({
+  providers: [UnitOfWork],
+  exports: [UnitOfWork],
+})
+export class PlatformModule {}

@@ -1,0 +1,103 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+type AfterCommit = () => Promise<void> | void;
+
+interface TransactionState {
+  readonly manager: EntityManager;
+  readonly beforeCommit: Array<() => Promise<void>>;
+  readonly afterCommit: AfterCommit[];
+}
+
+/**
+ * One use case = one PostgreSQL transaction, propagated with AsyncLocalStorage: a nested
+ * `run` joins the transaction already open (REQUIRED propagation), so use cases compose.
+ * Repositories read `manager` and so take part in whatever transaction is open.
+ *
+ * Hooks: `beforeCommit` work runs inside the transaction after the use case body (the event bus
+ * flushes in-transaction handlers there); `afterCommit` callbacks run once the commit succeeded
+ * (waking the outbox dispatcher) and never on rollback.
+ */
+@Injectable()
+export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
+  private static active: UnitOfWork | undefined;
+  private readonly storage = new AsyncLocalStorage<TransactionState>();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    UnitOfWork.active = this;
+  }
+
+  onModuleDestroy(): void {
+    if (UnitOfWork.active === this) UnitOfWork.active = undefined;
+  }
+
+  static instance(): UnitOfWork {
+    if (!UnitOfWork.active) throw new Error('UnitOfWork is not initialised (is PlatformModule imported?)');
+    return UnitOfWork.active;
+  }
+
+  /** The transaction's EntityManager when one is open, else the pool's. */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.storage.getStore()) return work();
+    const afterCommit: AfterCommit[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const state: TransactionState = { manager, beforeCommit: [], afterCommit };
+      return this.storage.run(state, async () => {
+        const value = await work();
+        // Hooks may register further hooks (a handler publishing an event): drain until quiet.
+        while (state.beforeCommit.length > 0) {
+          const hook = state.beforeCommit.shift()!;
+          await hook();
+        }
+        return value;
+      });
+    });
+    for (const callback of afterCommit) {
+      try {
+        await callback();
+      } catch {
+        // After-commit work is best effort by design: what must not be lost goes through the outbox.
+      }
+    }
+    return result;
+  }
+
+  /** Runs inside the current transaction, after the use case body and before COMMIT. */
+  beforeCommit(hook: () => Promise<void>): void {
+    const state = this.storage.getStore();
+    if (!state) throw new Error('beforeCommit outside a transaction');
+    state.beforeCommit.push(hook);
+  }
+
+  /** Runs after COMMIT; outside a transaction it runs at once. */
+  afterCommit(callback: AfterCommit): void {
+    const state = this.storage.getStore();
+    if (!state) {
+      void Promise.resolve().then(callback).catch(() => undefined);
+      return;
+    }
+    state.afterCommit.push(callback);
+  }
+}
+
+/** Marks an application-service method as one use case: it runs in (or joins) a transaction. */
+export function Transactional(): MethodDecorator {
+  return (_target, _key, descriptor: PropertyDescriptor) => {
+    const original = descriptor.value as (...args: unknown[]) => Promise<unknown>;
+    descriptor.value = function transactional(this: unknown, ...args: unknown[]) {
+      return UnitOfWork.instance().run(() => original.apply(this, args));
+    };
+    return descriptor;
+  };
+}

@@ -1,0 +1,4 @@
+import { IdentityCore1763800000000 } from './1763800000000-identity-core.js';
+
+/** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
+export const migrations = [IdentityCore1763800000000];

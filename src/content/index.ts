@@ -1,0 +1,2 @@
+/** The content context's only door. */
+export { ContentModule } from './content.module.js';

@@ -1,0 +1,2 @@
+/** The forms context's only door. */
+export { FormsModule } from './forms.module.js';

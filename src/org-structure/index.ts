@@ -1,0 +1,2 @@
+/** The org-structure context's only door. */
+export { OrgStructureModule } from './org-structure.module.js';
