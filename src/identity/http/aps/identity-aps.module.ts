@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../../identity-core.module.js';
+
+/** Identity endpoints of the aps dialect: controllers here, shared use cases from IdentityCoreModule. */
+@Module({
+  imports: [IdentityCoreModule],
+  controllers: [],
+  providers: [],
+})
+export class IdentityApsModule {}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
+import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { USER_VIEW_SELECT, type UserView } from '../application/users/user.view.js';
+import type { UserStatus } from '../domain/user-status.js';
+import { UserEntity } from './user.entity.js';
+
+export type UserSortField = 'id' | 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'updatedAt' | 'status';
+
+const SORT_COLUMNS: Record<UserSortField, string> = {
+  id: 'u.id',
+  username: 'lower(u.username)',
+  firstName: 'lower(u.first_name)',
+  lastName: 'lower(u.last_name)',
+  email: 'lower(u.email)',
+  createdAt: 'u.created_at',
+  updatedAt: 'u.updated_at',
+  status: 'u.status',
+};
+
+export interface UserCriteria {
+  readonly tenantId: string;
+  /** Case-insensitive substring over the given fields. */
+  readonly text?: { readonly value: string; readonly fields: readonly ('username' | 'firstName' | 'lastName' | 'email')[] };
+  readonly email?: string;
+  readonly externalId?: { readonly value: string; readonly caseInsensitive: boolean };
+  readonly statuses?: readonly UserStatus[];
+  readonly excludeIds?: readonly string[];
+  readonly includeIds?: readonly string[];
+  readonly roleId?: string;
+  readonly notRoleId?: string;
+  readonly sort?: { readonly field: UserSortField; readonly direction: 'asc' | 'desc' };
+  readonly offset?: number;
+  readonly limit?: number;
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Users are filtered, sorted, paged and counted in SQL; every value is a bound parameter. */
+@Injectable()
+export class UserRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  private where(c: UserCriteria, params: unknown[]): string {
+    const add = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const clauses = ['u.deleted_at IS NULL', `u.tenant_id = ${add(c.tenantId)}`];
+    if (c.text && c.text.value !== '') {
+      const p = add(`%${escapeLike(c.text.value.toLowerCase())}%`);
+      const columns = { username: 'u.username', firstName: 'u.first_name', lastName: 'u.last_name', email: 'u.email' };
+      clauses.push(`(${c.text.fields.map((f) => `lower(coalesce(${columns[f]}, '')) LIKE ${p}`).join(' OR ')})`);
+    }
+    if (c.email !== undefined) clauses.push(`lower(u.email) = lower(${add(c.email)})`);
+    if (c.externalId !== undefined) {
+      clauses.push(
+        c.externalId.caseInsensitive
+          ? `lower(u.external_id) = lower(${add(c.externalId.value)})`
+          : `u.external_id = ${add(c.externalId.value)}`,
+      );
+    }
+    if (c.statuses && c.statuses.length > 0) clauses.push(`u.status = ANY(${add(c.statuses)})`);
+    if (c.excludeIds && c.excludeIds.length > 0) clauses.push(`u.id <> ALL(${add(c.excludeIds)}::bigint[])`);
+    if (c.includeIds) clauses.push(`u.id = ANY(${add(c.includeIds)}::bigint[])`);
+    if (c.roleId !== undefined) clauses.push(`u.role_id = ${add(c.roleId)}`);
+    if (c.notRoleId !== undefined) clauses.push(`u.role_id IS DISTINCT FROM ${add(c.notRoleId)}::bigint`);
+    return clauses.join(' AND ');
+  }
+
+  async list(c: UserCriteria): Promise<{ total: number; items: UserView[] }> {
+    const params: unknown[] = [];
+    const where = this.where(c, params);
+    const sort = c.sort ?? { field: 'id', direction: 'asc' };
+    const order = `${SORT_COLUMNS[sort.field]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, u.id ASC`;
+    const limit = Math.min(Math.max(c.limit ?? 25, 0), 1000);
+    const offset = Math.max(c.offset ?? 0, 0);
+    const pageParams = [...params, limit, offset];
+    const [items, count] = await Promise.all([
+      this.uow.manager.query(
+        `${USER_VIEW_SELECT} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        pageParams,
+      ) as Promise<UserView[]>,
+      this.uow.manager.query(`SELECT count(*)::int AS n FROM identity.users u WHERE ${where}`, params) as Promise<{ n: number }[]>,
+    ]);
+    return { total: count[0]?.n ?? 0, items };
+  }
+
+  async view(id: string, tenantId?: string): Promise<UserView | undefined> {
+    const params: unknown[] = [id];
+    let sql = `${USER_VIEW_SELECT} WHERE u.deleted_at IS NULL AND u.id = $1`;
+    if (tenantId !== undefined) {
+      params.push(tenantId);
+      sql += ` AND u.tenant_id = $2`;
+    }
+    const rows = (await this.uow.manager.query(sql, params)) as UserView[];
+    return rows[0];
+  }
+
+  async findEntity(id: string, tenantId: string): Promise<UserEntity | null> {
+    return this.uow.manager.getRepository(UserEntity).findOne({ where: { id, tenantId, deletedAt: IsNull() } });
+  }
+
+  async passwordHash(id: string): Promise<string | null> {
+    const rows = (await this.uow.manager.query(`SELECT password_hash AS h FROM identity.users WHERE id = $1`, [id])) as { h: string | null }[];
+    return rows[0]?.h ?? null;
+  }
+
+  /** Login names are unique across tenants among users that are not deleted. */
+  async usernameTaken(username: string, exceptId?: string): Promise<boolean> {
+    const rows = (await this.uow.manager.query(
+      `SELECT 1 FROM identity.users WHERE deleted_at IS NULL AND lower(username) = lower($1) AND id IS DISTINCT FROM $2::bigint LIMIT 1`,
+      [username, exceptId ?? null],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async emailTaken(email: string, exceptId?: string): Promise<boolean> {
+    const rows = (await this.uow.manager.query(
+      `SELECT 1 FROM identity.users WHERE deleted_at IS NULL AND lower(email) = lower($1) AND id IS DISTINCT FROM $2::bigint LIMIT 1`,
+      [email, exceptId ?? null],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  async roleByIdOrCode(tenantId: string, role: string): Promise<{ id: string; code: string } | undefined> {
+    const rows = (await this.uow.manager.query(
+      `SELECT id::text AS id, code FROM identity.roles
+        WHERE (tenant_id IS NULL OR tenant_id = $1) AND (lower(code) = lower($2) OR ($2 ~ '^[0-9]{1,18}$' AND id = $2::bigint))
+        LIMIT 1`,
+      [tenantId, role],
+    )) as { id: string; code: string }[];
+    return rows[0];
+  }
+
+  async save(user: UserEntity): Promise<UserEntity> {
+    return this.uow.manager.getRepository(UserEntity).save(user);
+  }
+
+  async setPasswordHash(id: string, hash: string): Promise<void> {
+    await this.uow.manager.query(
+      `UPDATE identity.users SET password_hash = $2, credential_version = credential_version + 1, updated_at = now() WHERE id = $1`,
+      [id, hash],
+    );
+  }
+}
