@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { dialectValidationPipe } from '../libs/dialects/validation.js';
+import { jsonDepthLimit } from '../libs/platform/http/json-depth.js';
 import { createRootLogger, httpLogger, PinoNestLogger } from '../libs/platform/observability/logger.js';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
@@ -20,6 +21,7 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   // ProcessMaker and Questetra clients post forms; Alfresco clients send JSON even on GET.
   app.useBodyParser('json', { limit: config.maxJsonBytes, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('urlencoded', { limit: config.maxJsonBytes, extended: false });
+  app.use(jsonDepthLimit(64));
   app.useGlobalPipes(dialectValidationPipe());
   setupSwagger(app, config);
   return app;
