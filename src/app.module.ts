@@ -40,7 +40,7 @@ export class AppModule implements NestModule {
           retryAttempts: 2,
           retryDelay: 500,
         }),
-        PlatformModule,
+        PlatformModule.forRoot({ outboxPollMs: config.outboxPollMs }),
         IdentityModule,
         OrgStructureModule,
         ProcessEngineModule,

@@ -6,6 +6,8 @@ export type * from './identity.events.js';
 export interface DomainEventMap extends IdentityEvents {
   /** Used by the platform's own tests of the bus. */
   'platform.probe.happened': { readonly value: string };
+  /** Test-only: cascades in the bus's tests (a handler republishes it while `remaining` > 0). */
+  'platform.probe.chained': { readonly remaining: number };
 }
 
 export type DomainEventType = keyof DomainEventMap;

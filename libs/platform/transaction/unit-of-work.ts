@@ -16,8 +16,9 @@ interface TransactionState {
  * Repositories read `manager` and so take part in whatever transaction is open.
  *
  * Hooks: `beforeCommit` work runs inside the transaction after the use case body (the event bus
- * flushes in-transaction handlers there); `afterCommit` callbacks run once the commit succeeded
- * (waking the outbox dispatcher) and never on rollback.
+ * uses it to make a transaction rollback-only when an in-transaction handler failed);
+ * `afterCommit` callbacks run once the commit succeeded (waking the outbox dispatcher) and never
+ * on rollback.
  */
 @Injectable()
 export class UnitOfWork implements OnModuleInit, OnModuleDestroy {

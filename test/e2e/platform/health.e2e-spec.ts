@@ -29,6 +29,8 @@ describe('platform: health, metrics and error shapes', () => {
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.text).toContain('meridian_http_request_duration_seconds_bucket');
     expect(res.text).toContain('meridian_process_cpu_user_seconds_total');
+    // The outbox backlog, read from the database at scrape time (the dispatcher is wired in).
+    expect(res.text).toMatch(/meridian_outbox_rows\{status="pending"\} \d+/);
   });
 
   it('answers an unknown route in the error shape of the dialect the path belongs to', async () => {
