@@ -1,5 +1,6 @@
 import type { DomainErrorKind } from '../kernel/domain-error.js';
 import type { Dialect } from './dialect.js';
+import { questetraErrorType } from './questetra-error-types.js';
 import type { FieldProblem } from './request-validation.error.js';
 
 /** A dialect-independent description of a failed request; each dialect renders it its own way. */
@@ -93,11 +94,11 @@ export function render(dialect: Dialect, failure: Failure): Rendered {
     }
     case 'questetra': {
       if (status === 401 || status === 403 || status === 500 || status === 413 || status === 429) {
-        return { status, body: { errors: [{ type: failure.code, name: failure.field ?? null, value: null, message }] } };
+        return { status, body: { errors: [{ type: questetraErrorType(failure.code), name: failure.field ?? null, value: null, message }] } };
       }
       const entries = (failure.problems && failure.problems.length > 0
         ? failure.problems.map((p) => ({ type: 'Validation', name: p.field, value: stringOrNull(p.value), message: p.messages.join('; ') }))
-        : [{ type: failure.code, name: failure.field ?? null, value: stringOrNull(failure.value), message }]);
+        : [{ type: questetraErrorType(failure.code), name: failure.field ?? null, value: stringOrNull(failure.value), message }]);
       return { status: 400, body: { errors: entries } };
     }
   }

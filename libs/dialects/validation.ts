@@ -17,8 +17,12 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
  * The global pipe: class-validator DTOs, unknown properties rejected by name so that a typo in a
  * field name is an error rather than a silently ignored value.
  */
-export function dialectValidationPipe(): ValidationPipe {
+export function dialectValidationPipe(
+  options: { readonly validateCustomDecorators?: boolean; readonly stopAtFirstError?: boolean } = {},
+): ValidationPipe {
   return new ValidationPipe({
+    validateCustomDecorators: options.validateCustomDecorators ?? false,
+    stopAtFirstError: options.stopAtFirstError ?? false,
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

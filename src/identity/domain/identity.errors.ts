@@ -2,8 +2,16 @@ import { DomainError } from '../../../libs/kernel/domain-error.js';
 
 /** Coded errors of the identity context; each dialect's filter renders them. */
 export const IdentityErrors = {
-  userNotFound: (id: string) =>
-    DomainError.notFound('IDENTITY.USER_NOT_FOUND', `User with id ${id} does not exist`, { field: 'userId', value: id }),
+  userNotFound: (id: string, field = 'userId') =>
+    DomainError.notFound('IDENTITY.USER_NOT_FOUND', `User with id ${id} does not exist`, { field, value: id }),
+  userWithEmailNotFound: (email: string, field = 'email') =>
+    DomainError.notFound('IDENTITY.USER_NOT_FOUND', `User with e-mail ${email} does not exist`, { field, value: email }),
+  userKeyRequired: (fields: readonly string[]) =>
+    DomainError.validation('IDENTITY.USER_KEY_REQUIRED', `One of ${fields.join(', ')} is required`, { field: fields[0] }),
+  malformedEmail: (email: string, field = 'email') =>
+    DomainError.validation('IDENTITY.MALFORMED_EMAIL', `'${email}' is not a valid e-mail address`, { field, value: email }),
+  unsupportedFilter: (field: string, value: unknown, why: string) =>
+    DomainError.validation('IDENTITY.UNSUPPORTED_FILTER', `${field} is not supported yet: ${why}`, { field, value }),
   usernameTaken: (username: string) =>
     DomainError.conflict('IDENTITY.USERNAME_TAKEN', `Username '${username}' already exists`, { field: 'username', value: username }),
   emailTaken: (email: string) =>

@@ -18,10 +18,18 @@ const SORT_COLUMNS: Record<UserSortField, string> = {
   status: 'u.status',
 };
 
+/**
+ * `displayName` is the one-string name of dialects that have no first/last split (Questetra's
+ * `name`): first and last name joined by a space, or the username when both are empty.
+ */
+export type UserTextField = 'username' | 'firstName' | 'lastName' | 'email' | 'displayName';
+
+export const DISPLAY_NAME_SQL = `coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username)`;
+
 export interface UserCriteria {
   readonly tenantId: string;
   /** Case-insensitive substring over the given fields. */
-  readonly text?: { readonly value: string; readonly fields: readonly ('username' | 'firstName' | 'lastName' | 'email')[] };
+  readonly text?: { readonly value: string; readonly fields: readonly UserTextField[] };
   readonly email?: string;
   readonly externalId?: { readonly value: string; readonly caseInsensitive: boolean };
   readonly statuses?: readonly UserStatus[];
@@ -51,7 +59,13 @@ export class UserRepository {
     const clauses = ['u.deleted_at IS NULL', `u.tenant_id = ${add(c.tenantId)}`];
     if (c.text && c.text.value !== '') {
       const p = add(`%${escapeLike(c.text.value.toLowerCase())}%`);
-      const columns = { username: 'u.username', firstName: 'u.first_name', lastName: 'u.last_name', email: 'u.email' };
+      const columns: Record<UserTextField, string> = {
+        username: 'u.username',
+        firstName: 'u.first_name',
+        lastName: 'u.last_name',
+        email: 'u.email',
+        displayName: DISPLAY_NAME_SQL,
+      };
       clauses.push(`(${c.text.fields.map((f) => `lower(coalesce(${columns[f]}, '')) LIKE ${p}`).join(' OR ')})`);
     }
     if (c.email !== undefined) clauses.push(`lower(u.email) = lower(${add(c.email)})`);
