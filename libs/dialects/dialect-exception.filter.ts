@@ -17,7 +17,9 @@ function isBodyParserError(e: unknown): e is BodyParserError & Error {
 }
 
 /** Turns any error into the error shape of the dialect that the request spoke. A 500 logs its stack. */
-export function toFailure(exception: unknown, requestId: string | undefined): Failure {
+export function toFailure(raw: unknown, requestId: string | undefined): Failure {
+  // NestJS wraps body-parser errors in an HttpException; the original says what went wrong.
+  const exception = raw instanceof HttpException && isBodyParserError(raw.cause) ? raw.cause : raw;
   if (exception instanceof RequestValidationError) {
     return { kind: 'validation', code: 'Validation', message: exception.message, problems: exception.problems, field: exception.details.field, value: exception.details.value };
   }

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import argon2 from 'argon2';
+import pg from 'pg';
+import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
+
+/** The Basic credential cache, login throttling and 401 shapes, seen through a real endpoint. */
+const SELF = '/API/User/Quser/self';
+
+async function sql(t: TestApp, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const client = new pg.Client({ connectionString: t.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function verifications(t: TestApp): Promise<number> {
+  const res = await t.http().get('/metrics').expect(200);
+  const line = res.text.split('\n').find((l) => l.startsWith('meridian_password_verifications_total '));
+  return Number(line?.split(' ')[1] ?? NaN);
+}
+
+async function createUser(t: TestApp, username: string, password: string): Promise<string> {
+  const hash = await argon2.hash(password, { type: argon2.argon2id });
+  const rows = await sql(
+    t,
+    `INSERT INTO identity.users (tenant_id, username, email, first_name, password_hash, role_id)
+     VALUES (1, $1, $2, 'Test', $3, 3) RETURNING id::text AS id`,
+    [username, `${username}@example.com`, hash],
+  );
+  return String(rows[0]!.id);
+}
+
+describe('HTTP Basic authentication', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('accepts the username or the e-mail address, case-insensitively', async () => {
+    await t.http().get(SELF).set('Authorization', t.adminBasic).expect(200);
+    await t.http().get(SELF).set('Authorization', basic('admin@example.com', ADMIN_PASSWORD)).expect(200);
+    await t.http().get(SELF).set('Authorization', basic('ADMIN', ADMIN_PASSWORD)).expect(200);
+  });
+
+  it('verifies a repeated credential once, not on every request', async () => {
+    await createUser(t, 'cached', 'cached-password-1');
+    const auth = basic('cached', 'cached-password-1');
+    const before = await verifications(t);
+    for (let i = 0; i < 5; i++) await t.http().get(SELF).set('Authorization', auth).expect(200);
+    expect((await verifications(t)) - before).toBe(1);
+  });
+
+  it('drops a cached credential at once when the status or the password changes', async () => {
+    const id = await createUser(t, 'changing', 'changing-password-1');
+    const auth = basic('changing', 'changing-password-1');
+    await t.http().get(SELF).set('Authorization', auth).expect(200);
+
+    await sql(t, `UPDATE identity.users SET status = 'inactive', credential_version = credential_version + 1 WHERE id = $1`, [id]);
+    await t.http().get(SELF).set('Authorization', auth).expect(401);
+
+    await sql(t, `UPDATE identity.users SET status = 'active', credential_version = credential_version + 1 WHERE id = $1`, [id]);
+    await t.http().get(SELF).set('Authorization', auth).expect(200);
+    const newHash = await argon2.hash('changed-password-2', { type: argon2.argon2id });
+    await sql(t, `UPDATE identity.users SET password_hash = $2, credential_version = credential_version + 1 WHERE id = $1`, [id, newHash]);
+    await t.http().get(SELF).set('Authorization', auth).expect(401);
+    await t.http().get(SELF).set('Authorization', basic('changing', 'changed-password-2')).expect(200);
+  });
+
+  it('answers 401 in each dialect shape without credentials or with a bad one', async () => {
+    const q = await t.http().get(SELF).expect(401);
+    expect(q.body).toEqual({ errors: [expect.objectContaining({ type: expect.any(String), message: expect.any(String) })] });
+    expect(q.headers['www-authenticate']).toContain('Basic');
+    const wrong = await t.http().get(SELF).set('Authorization', basic('admin', 'not-the-password')).expect(401);
+    expect(wrong.body.errors).toHaveLength(1);
+    const scheme = await t.http().get(SELF).set('Authorization', 'Digest abc').expect(401);
+    expect(scheme.body.errors[0].message).toMatch(/scheme/i);
+  });
+
+  it('throttles an account after 10 failed logins within 5 minutes: 429 with Retry-After', async () => {
+    await createUser(t, 'victim', 'victim-password-1');
+    for (let i = 0; i < 10; i++) {
+      await t.http().get(SELF).set('Authorization', basic('victim', `wrong-${i}`)).expect(401);
+    }
+    const blocked = await t.http().get(SELF).set('Authorization', basic('victim', 'victim-password-1')).expect(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(300);
+    // Another account from the same address is not affected.
+    await t.http().get(SELF).set('Authorization', t.adminBasic).expect(200);
+  });
+});
+
+describe('AUTH_BASIC=false', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ AUTH_BASIC: 'false' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses Basic credentials with 401', async () => {
+    await t.http().get(SELF).set('Authorization', t.adminBasic).expect(401);
+  });
+});

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startTestApp, type TestApp } from '../../support/app.js';
+
+/** design.md §8 limits: malformed JSON, oversize and over-deep bodies, each in the dialect's shape. */
+describe('request limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ MAX_JSON_BYTES: '2048' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const add = '/API/UGA/Quser/add';
+
+  it('malformed JSON → 400 naming the body (questetra shape)', async () => {
+    const res = await t.http().post(add).set('Authorization', t.adminBasic).set('Content-Type', 'application/json').send('{"name": ').expect(400);
+    expect(res.body).toEqual({ errors: [expect.objectContaining({ type: 'Validation', name: 'body', message: 'Malformed JSON in the request body' })] });
+  });
+
+  it('a body over MAX_JSON_BYTES → 413', async () => {
+    const res = await t.http().post(add).set('Authorization', t.adminBasic).send({ name: 'x'.repeat(4096) }).expect(413);
+    expect(res.body.errors[0].message).toMatch(/too large/i);
+  });
+
+  it('JSON nested deeper than 64 levels → 400', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 70; i++) deep = { d: deep };
+    const res = await t.http().post(add).set('Authorization', t.adminBasic).send({ name: deep }).expect(400);
+    expect(res.body.errors[0].message).toMatch(/deeper than 64/);
+  });
+
+  it('malformed JSON on a ProcessMaker 3 path answers in the pm3 shape', async () => {
+    const res = await t.http().post('/api/1.0/workflow/user').set('Content-Type', 'application/json').send('{oops').expect(400);
+    expect(res.body).toEqual({ error: { code: 400, message: 'Bad Request: Malformed JSON in the request body' } });
+  });
+});
