@@ -1,0 +1,35 @@
+import { hasPermission, type Principal, requirePermission } from '../../domain/principal.js';
+import { Permission, PREDEFINED_ROLE } from '../../domain/permissions.js';
+import { RoleErrors } from '../../domain/role.errors.js';
+import { USER_ADMIN } from '../users/user-admin.js';
+import type { RoleView } from './role.view.js';
+
+/** Who may administer roles: user administrators and holders of ProcessMaker's PM_SETUP_ADVANCE. */
+export const ROLE_ADMIN = [...USER_ADMIN, Permission.SetupAdvanced];
+
+export function requireRoleAdmin(actor: Principal): void {
+  requirePermission(actor, ...ROLE_ADMIN);
+}
+
+export function isPredefined(role: RoleView): boolean {
+  return role.tenantId === null;
+}
+
+export function isAdminRole(role: RoleView): boolean {
+  return role.id === PREDEFINED_ROLE.admin;
+}
+
+/**
+ * The predefined roles are shared by every tenant, so changing what one of them grants changes it
+ * for all tenants: only a tenant manager may do that.
+ */
+export function requireMayChangeGrantsOf(actor: Principal, role: RoleView): void {
+  if (isAdminRole(role)) throw RoleErrors.adminPermissionsFixed();
+  if (isPredefined(role)) requirePermission(actor, Permission.TenantManager);
+}
+
+/** Nobody hands out access they do not have themselves (a user manager cannot make someone administrator). */
+export function requireHoldsAll(actor: Principal, codes: readonly string[]): void {
+  const missing = codes.filter((code) => !hasPermission(actor, code));
+  if (missing.length > 0) throw RoleErrors.cannotGrantUnheld(missing);
+}
