@@ -75,7 +75,7 @@ export class AuthenticateUser {
   }
 
   private mayEnter(row: PrincipalRow): boolean {
-    return canSignIn(row.status) && row.tenantActive && row.roleStatus !== 'INACTIVE';
+    return canSignIn(row.status) && row.tenantActive && row.roleStatus !== 'INACTIVE' && !row.expired;
   }
 
   private cacheKey(login: string, password: string): string {

@@ -18,6 +18,8 @@ export interface PrincipalRow {
   readonly status: UserStatus;
   readonly roleStatus: 'ACTIVE' | 'INACTIVE' | null;
   readonly credentialVersion: number;
+  /** ProcessMaker's usr_due_date: after it the account cannot sign in. */
+  readonly expired: boolean;
   readonly permissions: readonly string[];
 }
 
@@ -25,6 +27,7 @@ const PRINCIPAL_SQL = `
   SELECT u.id::text AS "id", u.tenant_id::text AS "tenantId", t.key AS "tenantKey", t.active AS "tenantActive",
          u.username AS "username", u.email AS "email", u.status AS "status", r.status AS "roleStatus",
          u.credential_version AS "credentialVersion",
+         (u.due_date IS NOT NULL AND u.due_date < current_date) AS "expired",
          ARRAY(
            SELECT p.code FROM identity.role_permissions rp JOIN identity.permissions p ON p.id = rp.permission_id
             WHERE rp.role_id = u.role_id AND r.status = 'ACTIVE'

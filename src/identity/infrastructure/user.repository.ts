@@ -139,13 +139,16 @@ export class UserRepository {
     return rows.length > 0;
   }
 
-  async roleByIdOrCode(tenantId: string, role: string): Promise<{ id: string; code: string } | undefined> {
+  async roleByIdOrCode(tenantId: string, role: string): Promise<{ id: string; code: string; permissions: string[] } | undefined> {
     const rows = (await this.uow.manager.query(
-      `SELECT id::text AS id, code FROM identity.roles
-        WHERE (tenant_id IS NULL OR tenant_id = $1) AND (lower(code) = lower($2) OR ($2 ~ '^[0-9]{1,18}$' AND id = $2::bigint))
+      `SELECT r.id::text AS id, r.code,
+              ARRAY(SELECT p.code FROM identity.role_permissions rp JOIN identity.permissions p ON p.id = rp.permission_id
+                     WHERE rp.role_id = r.id) AS permissions
+         FROM identity.roles r
+        WHERE (r.tenant_id IS NULL OR r.tenant_id = $1) AND (lower(r.code) = lower($2) OR ($2 ~ '^[0-9]{1,18}$' AND r.id = $2::bigint))
         LIMIT 1`,
       [tenantId, role],
-    )) as { id: string; code: string }[];
+    )) as { id: string; code: string; permissions: string[] }[];
     return rows[0];
   }
 

@@ -8,6 +8,7 @@ import type { UserStatus } from '../../domain/user-status.js';
 import { PasswordHasher } from '../../infrastructure/password-hasher.js';
 import { UserEntity, type UserProfileFields } from '../../infrastructure/user.entity.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
+import { requireHoldsAll } from '../roles/role-admin.js';
 import { requireUserAdmin, tenantFor } from './user-admin.js';
 import type { UserView } from './user.view.js';
 
@@ -46,6 +47,8 @@ export class CreateUser {
     if (input.email && (await this.users.emailTaken(input.email))) throw IdentityErrors.emailTaken(input.email);
     const role = await this.users.roleByIdOrCode(tenantId, input.role ?? PREDEFINED_ROLE.operator);
     if (!role) throw IdentityErrors.roleNotFound(input.role ?? '');
+    // The default role is the least one; an explicit role must not give more than the caller holds.
+    if (input.role !== undefined) requireHoldsAll(input.actor, role.permissions);
     if (input.replacedBy) {
       const replacement = await this.users.findEntity(input.replacedBy, tenantId);
       if (!replacement) throw IdentityErrors.replacementNotFound(input.replacedBy);

@@ -7,6 +7,7 @@ import type { UserStatus } from '../../domain/user-status.js';
 import { PasswordHasher } from '../../infrastructure/password-hasher.js';
 import type { UserProfileFields } from '../../infrastructure/user.entity.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
+import { requireHoldsAll } from '../roles/role-admin.js';
 import { requireUserAdmin, tenantFor } from './user-admin.js';
 import type { UserView } from './user.view.js';
 
@@ -58,6 +59,7 @@ export class UpdateUser {
       const role = await this.users.roleByIdOrCode(tenantId, input.role);
       if (!role) throw IdentityErrors.roleNotFound(input.role);
       if (user.id === ADMIN_USER_ID && role.id !== user.roleId) throw IdentityErrors.adminRoleFixed();
+      if (role.id !== user.roleId) requireHoldsAll(input.actor, role.permissions);
       user.roleId = role.id;
     }
     if (input.replacedBy) {
