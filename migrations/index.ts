@@ -1,6 +1,12 @@
 import { IdentityCore1763800000000 } from './1763800000000-identity-core.js';
 import { PlatformOutbox1763800000100 } from './1763800000100-platform-outbox.js';
+import { IdentityOauth1763800000200 } from './1763800000200-identity-oauth.js';
 import { AdminRoleNotTenantManager1763800000600 } from './1763800000600-admin-role-not-tenant-manager.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
-export const migrations = [IdentityCore1763800000000, PlatformOutbox1763800000100, AdminRoleNotTenantManager1763800000600];
+export const migrations = [
+  IdentityCore1763800000000,
+  PlatformOutbox1763800000100,
+  IdentityOauth1763800000200,
+  AdminRoleNotTenantManager1763800000600,
+];

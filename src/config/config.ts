@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly publicUrl: string;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** Age after which the OAuth2 signing key is replaced by a new one (retired keys stay in the JWKS). */
+  readonly signingKeyMaxAgeSeconds: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
@@ -116,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicUrl,
     accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL', 3600, 60, 86400),
     refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL', 30 * 86400, 300, 365 * 86400),
+    signingKeyMaxAgeSeconds: int(env, 'SIGNING_KEY_MAX_AGE', 90 * 86400, 3600, 5 * 365 * 86400),
     logLevel,
     maxJsonBytes: int(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 200 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),

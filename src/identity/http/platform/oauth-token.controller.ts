@@ -1,0 +1,51 @@
+import { Body, Controller, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { Public } from '../../../../libs/platform/http/public.decorator.js';
+import { IssueToken } from '../../application/oauth/issue-token.use-case.js';
+import type { OAuthResult } from '../../application/oauth/oauth-result.js';
+
+export function sendOAuthResult(res: Response, result: OAuthResult): void {
+  res.status(result.status).set(result.headers).json(result.body);
+}
+
+/** RFC 6749 token endpoint, with the aliases ProcessMaker clients use. */
+@ApiTags('oauth2')
+@Public()
+@Controller()
+export class OAuthTokenController {
+  constructor(private readonly issueToken: IssueToken) {}
+
+  @Post(['oauth/token', 'oauth2/token'])
+  @HttpCode(200)
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiOperation({
+    summary: 'Token endpoint (RFC 6749): authorization_code with PKCE, password, client_credentials, refresh_token',
+    description:
+      'Client authentication by HTTP Basic or client_id/client_secret in the body. Form or JSON bodies. Errors follow RFC 6749 §5.2 ({error, error_description}); ' +
+      'a throttled password grant answers 429 with Retry-After. Also served at /{workspace}/oauth2/token (ProcessMaker 3).',
+  })
+  async token(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Headers() headers: Record<string, string | string[] | undefined>,
+    @Query() query: Record<string, unknown>,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    sendOAuthResult(res, await this.issueToken.execute({ headers, query, body, address: req.ip ?? 'unknown' }));
+  }
+
+  @Post(':workspace/oauth2/token')
+  @HttpCode(200)
+  @ApiExcludeEndpoint()
+  async workspaceToken(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('workspace') workspace: string,
+    @Headers() headers: Record<string, string | string[] | undefined>,
+    @Query() query: Record<string, unknown>,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    sendOAuthResult(res, await this.issueToken.execute({ headers, query, body, address: req.ip ?? 'unknown', workspace }));
+  }
+}
