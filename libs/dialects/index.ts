@@ -5,3 +5,4 @@ export * from './request-validation.error.js';
 export * from './validation.js';
 export * from './ids.js';
 export * from './dates.js';
+export * from './aps-paging.js';

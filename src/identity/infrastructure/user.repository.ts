@@ -117,6 +117,15 @@ export class UserRepository {
     return this.uow.manager.getRepository(UserEntity).findOne({ where: { id, tenantId, deletedAt: IsNull() } });
   }
 
+  /** The tenant of each user that exists and is not deleted (bulk operations check all ids in one query). */
+  async tenantsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = (await this.uow.manager.query(
+      `SELECT id::text AS id, tenant_id::text AS "tenantId" FROM identity.users WHERE deleted_at IS NULL AND id = ANY($1::bigint[])`,
+      [ids],
+    )) as { id: string; tenantId: string }[];
+    return new Map(rows.map((r) => [r.id, r.tenantId]));
+  }
+
   async passwordHash(id: string): Promise<string | null> {
     const rows = (await this.uow.manager.query(`SELECT password_hash AS h FROM identity.users WHERE id = $1`, [id])) as { h: string | null }[];
     return rows[0]?.h ?? null;

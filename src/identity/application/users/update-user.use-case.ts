@@ -69,6 +69,9 @@ export class UpdateUser {
     if (input.moveToTenantId !== undefined) user.tenantId = tenantFor(input.actor, input.moveToTenantId);
 
     const statusChanged = input.status !== undefined && input.status !== user.status;
+    // A changed login name (username or e-mail) must also end cached Basic credentials that used the old one.
+    const loginChanged =
+      (input.username !== undefined && input.username !== user.username) || (input.email !== undefined && input.email !== user.email);
     if (input.username !== undefined) user.username = input.username;
     if (input.email !== undefined) user.email = input.email;
     if (input.firstName !== undefined) user.firstName = input.firstName;
@@ -79,7 +82,7 @@ export class UpdateUser {
     if (input.company !== undefined) user.company = input.company;
     if (input.externalId !== undefined) user.externalId = input.externalId;
     if (input.profile !== undefined) user.profile = { ...user.profile, ...input.profile };
-    if (statusChanged) user.credentialVersion += 1;
+    if (statusChanged || loginChanged) user.credentialVersion += 1;
     await this.users.save(user);
     if (input.password !== undefined) {
       assertPasswordPolicy(input.password);

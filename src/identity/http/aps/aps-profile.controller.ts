@@ -1,0 +1,82 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChangeOwnPassword } from '../../application/users/change-own-password.use-case.js';
+import { GetUser } from '../../application/users/get-user.query.js';
+import { UpdateOwnProfile } from '../../application/users/update-own-profile.use-case.js';
+import type { Principal } from '../../domain/principal.js';
+import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import { APS_ENTERPRISE, ApsAuth } from './aps-swagger.js';
+import { ApsChangePasswordDto, ApsUpdateProfileDto } from './aps-identity.dto.js';
+import { type ApsUser, toApsUser } from './aps-identity.mapper.js';
+
+export interface ApsAppVersion {
+  edition: string;
+  majorVersion: string;
+  revisionVersion: string;
+  minorVersion: string;
+  type: string;
+}
+
+/** The Alfresco Process Services release whose documented API (seed 004) this dialect speaks. */
+const APP_VERSION: ApsAppVersion = {
+  edition: 'Meridian (Alfresco Process Services dialect)',
+  majorVersion: '2',
+  revisionVersion: '0',
+  minorVersion: '0',
+  type: 'bpmSuite',
+};
+
+@ApiTags('identity')
+@ApsAuth()
+@Controller(APS_ENTERPRISE)
+export class ApsProfileController {
+  constructor(
+    private readonly getUser: GetUser,
+    private readonly updateOwnProfile: UpdateOwnProfile,
+    private readonly changeOwnPassword: ChangeOwnPassword,
+  ) {}
+
+  @Get('app-version')
+  @ApiOperation({
+    summary: 'Server information',
+    description:
+      'Needs a signed-in user: seed 004 shows it called with credentials and says the enterprise API "can be called using any user". ' +
+      'The version numbers are those of the Alfresco release whose API is spoken (2.0.0); `edition` names Meridian.',
+  })
+  appVersion(): ApsAppVersion {
+    return { ...APP_VERSION };
+  }
+
+  @Get('profile')
+  @ApiOperation({
+    summary: 'The current user',
+    description:
+      'Under impersonation, the impersonated user. `capabilities` lists the Alfresco capabilities held (tenant-admin, tenant-mgmt, access-reports …). ' +
+      '`groups` is [] until group memberships (org-structure) exist. `status` is lower-case; a user on vacation shows as active.',
+  })
+  async profile(@CurrentPrincipal() actor: Principal): Promise<ApsUser> {
+    return toApsUser(await this.getUser.execute({ actor, userId: actor.userId, purpose: 'administration' }));
+  }
+
+  @Post('profile')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Update the current user',
+    description:
+      'Changes only the fields sent (firstName, lastName, email, company). An e-mail used by another user answers 409. A user whose login name is ' +
+      'their e-mail (users created through this dialect) signs in with the new e-mail afterwards. Answers the updated user.',
+  })
+  async updateProfile(@CurrentPrincipal() actor: Principal, @Body() body: ApsUpdateProfileDto): Promise<ApsUser> {
+    return toApsUser(await this.updateOwnProfile.execute({ actor, ...body }));
+  }
+
+  @Post('profile-password')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Change the current user\'s password',
+    description: 'A wrong oldPassword answers 400 (field oldPassword); a newPassword outside 8–1024 characters answers 400. 200 with an empty body.',
+  })
+  async changePassword(@CurrentPrincipal() actor: Principal, @Body() body: ApsChangePasswordDto): Promise<void> {
+    await this.changeOwnPassword.execute({ actor, oldPassword: body.oldPassword, newPassword: body.newPassword });
+  }
+}
