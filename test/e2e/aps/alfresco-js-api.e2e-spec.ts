@@ -125,9 +125,7 @@ describe('aps: @alfresco/js-api drives the dialect', () => {
     expect(api.isBpmLoggedIn()).toBe(false);
   });
 
-  // Skipped: /oauth/token (the platform's OAuth2 server) does not exist on this branch yet; it lands on main
-  // with the OAuth2 work. Remove `.skip` once it is merged.
-  it.skip('OAUTH mode: a bearer token from /oauth/token (password grant) injected with oauth2Auth.setToken', async () => {
+  it('OAUTH mode: a bearer token from /oauth/token (password grant) injected with oauth2Auth.setToken', async () => {
     const form = new URLSearchParams({ grant_type: 'password', username: 'admin', password: ADMIN_PASSWORD, scope: 'read write' });
     const tokenResponse = await fetch(`${t.baseUrl}/oauth/token`, {
       method: 'POST',
@@ -150,5 +148,26 @@ describe('aps: @alfresco/js-api drives the dialect', () => {
     const profile = await new UserProfileApi(oauthApi).getProfile();
     expect(profile).toMatchObject({ id: 1, email: 'admin@example.com' });
     expect((await new UsersApi(oauthApi).getUsers({ filter: 'admin' })).total).toBe(1);
+  });
+  it("OAUTH mode: the client's own login() (password grant at {oauth2.host}/protocol/openid-connect/token) with a public client", async () => {
+    // Alfresco's client sends only client_id on its password grant: it needs a public client.
+    await t
+      .http()
+      .post('/api/platform/oauth-clients')
+      .set('Authorization', t.adminBasic)
+      .send({ name: 'Alfresco JS client', clientId: 'adf-app', redirectUris: [`${t.baseUrl}/`], grants: ['password', 'refresh_token'], confidential: false })
+      .expect(201);
+    const oauthApi = new AlfrescoApi({
+      provider: 'BPM',
+      hostBpm: t.baseUrl,
+      contextRootBpm: 'activiti-app',
+      authType: 'OAUTH',
+      oauth2: { host: `${t.baseUrl}/oauth`, clientId: 'adf-app', scope: 'openid', implicitFlow: false, redirectUri: '/', silentLogin: false, refreshTokenTimeout: 3_600_000 },
+    });
+    const data = (await oauthApi.oauth2Auth.login('admin', ADMIN_PASSWORD)) as { access_token: string; token_type: string };
+    expect(data.token_type).toBe('bearer');
+    const profile = await new UserProfileApi(oauthApi).getProfile();
+    expect(profile).toMatchObject({ id: 1, email: 'admin@example.com' });
+    oauthApi.oauth2Auth.invalidateSession();
   });
 });

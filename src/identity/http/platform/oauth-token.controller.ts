@@ -16,7 +16,7 @@ export function sendOAuthResult(res: Response, result: OAuthResult): void {
 export class OAuthTokenController {
   constructor(private readonly issueToken: IssueToken) {}
 
-  @Post(['oauth/token', 'oauth2/token'])
+  @Post(['oauth/token', 'oauth2/token', 'oauth/protocol/openid-connect/token'])
   @HttpCode(200)
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiOperation({
