@@ -29,7 +29,11 @@ export interface AlfrescoApiInstance {
   logout(): Promise<void>;
   isBpmLoggedIn(): boolean;
   readonly processAuth: { login(username: string, password: string): EmittingPromise<string> };
-  readonly oauth2Auth: { setToken(token: string, refreshToken?: string | null): void };
+  readonly oauth2Auth: {
+    setToken(token: string, refreshToken?: string | null): void;
+    login(username: string, password: string): Promise<unknown>;
+    invalidateSession(): void;
+  };
 }
 
 export type ApsRecord = Record<string, unknown> & { id?: number };
