@@ -2,6 +2,8 @@ import { IdentityCore1763800000000 } from './1763800000000-identity-core.js';
 import { PlatformOutbox1763800000100 } from './1763800000100-platform-outbox.js';
 import { IdentityOauth1763800000200 } from './1763800000200-identity-oauth.js';
 import { AdminRoleNotTenantManager1763800000600 } from './1763800000600-admin-role-not-tenant-manager.js';
+import { IdentityGrantEpoch1763800000700 } from './1763800000700-identity-grant-epoch.js';
+import { IdentityAuthNotify1763800000800 } from './1763800000800-identity-auth-notify.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -9,4 +11,6 @@ export const migrations = [
   PlatformOutbox1763800000100,
   IdentityOauth1763800000200,
   AdminRoleNotTenantManager1763800000600,
+  IdentityGrantEpoch1763800000700,
+  IdentityAuthNotify1763800000800,
 ];

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { DatabaseNotifications } from './database/database-notifications.js';
 import { DomainEventBus } from './events/domain-event-bus.js';
 import { DomainEventHandlers } from './events/domain-event-handlers.js';
 import { OutboxDispatcher } from './events/outbox-dispatcher.js';
@@ -24,8 +25,9 @@ export class PlatformModule {
         DomainEventHandlers,
         OutboxDispatcher,
         DomainEventBus,
+        DatabaseNotifications,
       ],
-      exports: [UnitOfWork, DomainEventBus],
+      exports: [UnitOfWork, DomainEventBus, DatabaseNotifications],
     };
   }
 }

@@ -29,15 +29,27 @@ export function createRootLogger(level: string): Pino {
  * sane one). Credentials never reach the log: authorization headers, cookies and every field that
  * looks like a password, secret or token are redacted.
  */
-export function httpLogger(logger: Pino): HttpLogger {
+function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/**
+ * Request logging when the level logs requests (info and below); above it, only the request id,
+ * so that a quiet server does not pay for building log records it throws away.
+ */
+export function httpLogger(logger: Pino): HttpLogger | ((req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void) => void) {
+  if (!logger.isLevelEnabled('info')) {
+    return (req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void) => {
+      req.id = requestIdOf(req, res);
+      next();
+    };
+  }
   return pinoHttp({
     logger,
-    genReqId: (req: IncomingMessage, res: ServerResponse) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
+    genReqId: requestIdOf,
     serializers: {
       req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

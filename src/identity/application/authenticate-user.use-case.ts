@@ -74,6 +74,13 @@ export class AuthenticateUser {
     return this.principals.toPrincipal(row, 'bearer', extra);
   }
 
+  /** Resolves the user a bearer token names, refusing a token whose id was revoked. */
+  async principalOfToken(userId: string, jti: string, extra: Partial<Principal> = {}): Promise<Principal> {
+    const row = await this.principals.rowByIdForToken(userId, jti);
+    if (!row || row.revoked || !this.mayEnter(row)) throw invalid();
+    return this.principals.toPrincipal(row, 'bearer', extra);
+  }
+
   private mayEnter(row: PrincipalRow): boolean {
     return canSignIn(row.status) && row.tenantActive && row.roleStatus !== 'INACTIVE' && !row.expired;
   }

@@ -1,9 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { DatabaseNotifications } from '../../../libs/platform/database/database-notifications.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../domain/principal.js';
 import type { UserStatus } from '../domain/user-status.js';
 
-/** Another context (org-structure) adds permissions granted through group membership. */
+/**
+ * Another context (org-structure) adds permissions granted through group membership. Its writes
+ * that change such grants must move identity.grant_epoch (as the triggers on role_permissions do),
+ * or cached permission sets will not see them.
+ */
 export interface GrantSource {
   grantsOf(userId: string, tenantId: string): Promise<readonly string[]>;
 }
@@ -23,48 +29,137 @@ export interface PrincipalRow {
   readonly permissions: readonly string[];
 }
 
+/** The user's row with what decides whether they may enter, and the epoch of grants (cheap: key lookups). */
 const PRINCIPAL_SQL = `
   SELECT u.id::text AS "id", u.tenant_id::text AS "tenantId", t.key AS "tenantKey", t.active AS "tenantActive",
          u.username AS "username", u.email AS "email", u.status AS "status", r.status AS "roleStatus",
-         u.credential_version AS "credentialVersion",
+         u.role_id::text AS "roleId", u.credential_version AS "credentialVersion",
          (u.due_date IS NOT NULL AND u.due_date < current_date) AS "expired",
-         ARRAY(
-           SELECT p.code FROM identity.role_permissions rp JOIN identity.permissions p ON p.id = rp.permission_id
-            WHERE rp.role_id = u.role_id AND r.status = 'ACTIVE'
-           UNION
-           SELECT p.code FROM identity.user_authorities ua JOIN identity.permissions p ON p.id = ua.permission_id
-            WHERE ua.user_id = u.id
-         ) AS "permissions"
+         (SELECT value::text FROM identity.grant_epoch WHERE id = 1) AS "grantEpoch"
     FROM identity.users u
     JOIN identity.tenants t ON t.id = u.tenant_id
     LEFT JOIN identity.roles r ON r.id = u.role_id
    WHERE u.deleted_at IS NULL AND `;
 
-/** Builds the caller's principal in one query: user, tenant, role permissions and authorities. */
-@Injectable()
-export class PrincipalLoader {
-  private readonly grantSources: GrantSource[] = [];
+const PERMISSIONS_SQL = `
+  SELECT p.code FROM identity.role_permissions rp
+    JOIN identity.permissions p ON p.id = rp.permission_id
+    JOIN identity.roles r ON r.id = rp.role_id
+   WHERE rp.role_id = $1 AND r.status = 'ACTIVE'
+  UNION
+  SELECT p.code FROM identity.user_authorities ua JOIN identity.permissions p ON p.id = ua.permission_id
+   WHERE ua.user_id = $2`;
 
-  constructor(private readonly uow: UnitOfWork) {}
+type UserRow = Omit<PrincipalRow, 'permissions'> & { readonly roleId: string | null; readonly grantEpoch: string };
+
+type CachedRow = UserRow & { readonly permissions: readonly string[] };
+
+/**
+ * Builds the caller's principal: user, tenant, role permissions and authorities.
+ *
+ * Authenticated requests are the hot path, so rows are kept in memory and served without a
+ * query while nothing can have changed them: every commit on this node drops the cache at once
+ * (UnitOfWork.onEveryCommit), and a NOTIFY sent by database triggers at the commit of any other
+ * writer (another node, SQL by hand) drops it within milliseconds. While the LISTEN connection is
+ * down, and inside transactions, nothing is served from memory. A load that raced with a drop is
+ * not stored (generation check), so a stale row cannot outlive the drop that should have removed it.
+ */
+@Injectable()
+export class PrincipalLoader implements OnModuleInit {
+  private readonly grantSources: GrantSource[] = [];
+  private readonly permissionCache = new LRUCache<string, readonly string[]>({ max: 20_000 });
+  private readonly rows = new LRUCache<string, CachedRow>({ max: 20_000, ttl: 60_000 });
+  /** Token ids seen not revoked since the last drop. */
+  private readonly notRevoked = new LRUCache<string, true>({ max: 100_000, ttl: 60_000 });
+  private generation = 0;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly notifications: DatabaseNotifications,
+  ) {
+    uow.onEveryCommit(() => this.drop());
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.notifications.listen('meridian_auth', { onNotify: () => this.drop(), onReset: () => this.drop() });
+  }
+
+  private drop(): void {
+    this.generation++;
+    this.rows.clear();
+    this.notRevoked.clear();
+  }
+
+  private get cacheUsable(): boolean {
+    return this.notifications.connected && !this.uow.inTransaction;
+  }
 
   registerGrantSource(source: GrantSource): void {
     this.grantSources.push(source);
   }
 
   async rowById(userId: string): Promise<PrincipalRow | undefined> {
-    const rows = (await this.uow.manager.query(`${PRINCIPAL_SQL} u.id = $1`, [userId])) as PrincipalRow[];
-    return rows[0];
+    const usable = this.cacheUsable;
+    const cached = usable ? this.rows.get(userId) : undefined;
+    if (cached) return cached;
+    const generation = this.generation;
+    const rows = (await this.uow.query(`${PRINCIPAL_SQL} u.id = $1`, [userId])) as UserRow[];
+    if (!rows[0]) return undefined;
+    const row = await this.withPermissions(rows[0]);
+    if (usable && generation === this.generation) this.rows.set(userId, row);
+    return row;
+  }
+
+  /**
+   * The same, for a bearer token: whether its id is on the revocation denylist comes back in the
+   * same round trip, so an authenticated request costs one query before its own work.
+   */
+  async rowByIdForToken(userId: string, jti: string): Promise<(PrincipalRow & { revoked: boolean }) | undefined> {
+    const usable = this.cacheUsable;
+    const cached = usable && this.notRevoked.has(jti) ? this.rows.get(userId) : undefined;
+    if (cached) return { ...cached, revoked: false };
+    const generation = this.generation;
+    const rows = (await this.uow.query(
+      `${PRINCIPAL_SQL.replace(
+        'AS "grantEpoch"',
+        'AS "grantEpoch", EXISTS (SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $2) AS "revoked"',
+      )} u.id = $1`,
+      [userId, jti],
+    )) as (UserRow & { revoked: boolean })[];
+    if (!rows[0]) return undefined;
+    const { revoked, ...user } = rows[0];
+    const row = await this.withPermissions(user);
+    if (usable && generation === this.generation) {
+      this.rows.set(userId, row);
+      if (!revoked) this.notRevoked.set(jti, true);
+    }
+    return { ...row, revoked };
+  }
+
+  /**
+   * A user's permission set changes only with their role, its status or the grant epoch, so it is
+   * cached under exactly those: the per-request cost is the key lookups of PRINCIPAL_SQL.
+   */
+  private async withPermissions<R extends UserRow>(row: R): Promise<R & { permissions: readonly string[] }> {
+    const key = `${row.id}:${row.roleId ?? ''}:${row.roleStatus ?? ''}:${row.grantEpoch}`;
+    let permissions = this.permissionCache.get(key);
+    if (!permissions) {
+      const rows = (await this.uow.query(PERMISSIONS_SQL, [row.roleId, row.id])) as { code: string }[];
+      permissions = rows.map((r) => r.code);
+      this.permissionCache.set(key, permissions);
+    }
+    return { ...row, permissions };
   }
 
   /** Login accepts the username or the e-mail address, case-insensitively. */
   async rowByLogin(login: string): Promise<(PrincipalRow & { passwordHash: string | null }) | undefined> {
-    const rows = (await this.uow.manager.query(
+    const rows = (await this.uow.query(
       `SELECT * FROM (${PRINCIPAL_SQL} (lower(u.username) = lower($1) OR lower(u.email) = lower($1))) x
          CROSS JOIN LATERAL (SELECT password_hash AS "passwordHash" FROM identity.users WHERE id = x."id"::bigint) h
          ORDER BY (lower(x."username") = lower($1)) DESC LIMIT 1`,
       [login],
-    )) as (PrincipalRow & { passwordHash: string | null })[];
-    return rows[0];
+    )) as (UserRow & { passwordHash: string | null })[];
+    return rows[0] ? this.withPermissions(rows[0]) : undefined;
   }
 
   async toPrincipal(row: PrincipalRow, via: Principal['via'], extra: Partial<Principal> = {}): Promise<Principal> {

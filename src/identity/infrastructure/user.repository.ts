@@ -91,15 +91,22 @@ export class UserRepository {
     const order = `${SORT_COLUMNS[sort.field]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, u.id ASC`;
     const limit = Math.min(Math.max(c.limit ?? 25, 0), 1000);
     const offset = Math.max(c.offset ?? 0, 0);
-    const pageParams = [...params, limit, offset];
-    const [items, count] = await Promise.all([
-      this.uow.manager.query(
-        `${USER_VIEW_SELECT} WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-        pageParams,
-      ) as Promise<UserView[]>,
-      this.uow.manager.query(`SELECT count(*)::int AS n FROM identity.users u WHERE ${where}`, params) as Promise<{ n: number }[]>,
-    ]);
-    return { total: count[0]?.n ?? 0, items };
+    // One round trip: the page's ids with the total (a window count) are chosen on the users table
+    // alone, and only those rows are then expanded into views.
+    const rows = (await this.uow.query(
+      `WITH page AS (
+         SELECT u.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS n
+           FROM identity.users u WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+       SELECT v.*, page.total AS "totalCount" FROM page CROSS JOIN LATERAL (${USER_VIEW_SELECT} WHERE u.id = page.id) v
+        ORDER BY page.n`,
+      [...params, limit, offset],
+    )) as (UserView & { totalCount: string })[];
+    if (rows.length > 0) {
+      const total = Number(rows[0]!.totalCount);
+      return { total, items: rows.map(({ totalCount: _t, ...u }) => u) };
+    }
+    const count = (await this.uow.query(`SELECT count(*)::int AS n FROM identity.users u WHERE ${where}`, params)) as { n: number }[];
+    return { total: count[0]?.n ?? 0, items: [] };
   }
 
   async view(id: string, tenantId?: string): Promise<UserView | undefined> {
@@ -109,7 +116,7 @@ export class UserRepository {
       params.push(tenantId);
       sql += ` AND u.tenant_id = $2`;
     }
-    const rows = (await this.uow.manager.query(sql, params)) as UserView[];
+    const rows = (await this.uow.query(sql, params)) as UserView[];
     return rows[0];
   }
 
@@ -119,7 +126,7 @@ export class UserRepository {
 
   /** The tenant of each user that exists and is not deleted (bulk operations check all ids in one query). */
   async tenantsOf(ids: readonly string[]): Promise<Map<string, string>> {
-    const rows = (await this.uow.manager.query(
+    const rows = (await this.uow.query(
       `SELECT id::text AS id, tenant_id::text AS "tenantId" FROM identity.users WHERE deleted_at IS NULL AND id = ANY($1::bigint[])`,
       [ids],
     )) as { id: string; tenantId: string }[];
@@ -127,13 +134,13 @@ export class UserRepository {
   }
 
   async passwordHash(id: string): Promise<string | null> {
-    const rows = (await this.uow.manager.query(`SELECT password_hash AS h FROM identity.users WHERE id = $1`, [id])) as { h: string | null }[];
+    const rows = (await this.uow.query(`SELECT password_hash AS h FROM identity.users WHERE id = $1`, [id])) as { h: string | null }[];
     return rows[0]?.h ?? null;
   }
 
   /** Login names are unique across tenants among users that are not deleted. */
   async usernameTaken(username: string, exceptId?: string): Promise<boolean> {
-    const rows = (await this.uow.manager.query(
+    const rows = (await this.uow.query(
       `SELECT 1 FROM identity.users WHERE deleted_at IS NULL AND lower(username) = lower($1) AND id IS DISTINCT FROM $2::bigint LIMIT 1`,
       [username, exceptId ?? null],
     )) as unknown[];
@@ -141,7 +148,7 @@ export class UserRepository {
   }
 
   async emailTaken(email: string, exceptId?: string): Promise<boolean> {
-    const rows = (await this.uow.manager.query(
+    const rows = (await this.uow.query(
       `SELECT 1 FROM identity.users WHERE deleted_at IS NULL AND lower(email) = lower($1) AND id IS DISTINCT FROM $2::bigint LIMIT 1`,
       [email, exceptId ?? null],
     )) as unknown[];
@@ -149,7 +156,7 @@ export class UserRepository {
   }
 
   async roleByIdOrCode(tenantId: string, role: string): Promise<{ id: string; code: string; permissions: string[] } | undefined> {
-    const rows = (await this.uow.manager.query(
+    const rows = (await this.uow.query(
       `SELECT r.id::text AS id, r.code,
               ARRAY(SELECT p.code FROM identity.role_permissions rp JOIN identity.permissions p ON p.id = rp.permission_id
                      WHERE rp.role_id = r.id) AS permissions
@@ -166,7 +173,7 @@ export class UserRepository {
   }
 
   async setPasswordHash(id: string, hash: string): Promise<void> {
-    await this.uow.manager.query(
+    await this.uow.query(
       `UPDATE identity.users SET password_hash = $2, credential_version = credential_version + 1, updated_at = now() WHERE id = $1`,
       [id, hash],
     );

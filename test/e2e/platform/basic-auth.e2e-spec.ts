@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import argon2 from 'argon2';
 import pg from 'pg';
 import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** The Basic credential cache, login throttling and 401 shapes, seen through a real endpoint. */
 const SELF = '/API/User/Quser/self';
@@ -56,20 +57,44 @@ describe('HTTP Basic authentication', () => {
     expect((await verifications(t)) - before).toBe(1);
   });
 
-  it('drops a cached credential at once when the status or the password changes', async () => {
+  it('drops a cached credential when the status or the password is changed in SQL by hand (NOTIFY reaches the node)', async () => {
     const id = await createUser(t, 'changing', 'changing-password-1');
     const auth = basic('changing', 'changing-password-1');
-    await t.http().get(SELF).set('Authorization', auth).expect(200);
+    const status = async (a: string): Promise<number> => (await t.http().get(SELF).set('Authorization', a)).status;
+    expect(await status(auth)).toBe(200);
 
+    // A writer outside this node: the database triggers' NOTIFY drops the node's cache within moments.
     await sql(t, `UPDATE identity.users SET status = 'inactive', credential_version = credential_version + 1 WHERE id = $1`, [id]);
-    await t.http().get(SELF).set('Authorization', auth).expect(401);
+    await waitFor('the inactive user to be refused', async () => (await status(auth)) === 401, 2000);
 
     await sql(t, `UPDATE identity.users SET status = 'active', credential_version = credential_version + 1 WHERE id = $1`, [id]);
-    await t.http().get(SELF).set('Authorization', auth).expect(200);
+    await waitFor('the active user to be let in again', async () => (await status(auth)) === 200, 2000);
     const newHash = await argon2.hash('changed-password-2', { type: argon2.argon2id });
     await sql(t, `UPDATE identity.users SET password_hash = $2, credential_version = credential_version + 1 WHERE id = $1`, [id, newHash]);
-    await t.http().get(SELF).set('Authorization', auth).expect(401);
-    await t.http().get(SELF).set('Authorization', basic('changing', 'changed-password-2')).expect(200);
+    await waitFor('the old password to be refused', async () => (await status(auth)) === 401, 2000);
+    expect(await status(basic('changing', 'changed-password-2'))).toBe(200);
+  });
+
+  it('drops a cached principal at once when a grant changes through the API on this node', async () => {
+    const id = await createUser(t, 'granted', 'granted-password-1');
+    const auth = basic('granted', 'granted-password-1');
+    // An operator may not list users (pm3 needs PM_USERS) …
+    await t.http().get('/api/1.0/workflow/users').set('Authorization', auth).expect(403);
+    // … until the admin moves them to the manager role, which holds PM_USERS: the very next request sees it.
+    await t
+      .http()
+      .post('/api/1.0/workflow/role/00000000000000000000000000000004/user')
+      .set('Authorization', t.adminBasic)
+      .send({ usr_uid: id.padStart(32, '0') })
+      .expect(201);
+    await t.http().get('/api/1.0/workflow/users').set('Authorization', auth).expect(200);
+    await t
+      .http()
+      .put(`/api/1.0/workflow/user/${id.padStart(32, '0')}`)
+      .set('Authorization', t.adminBasic)
+      .send({ usr_status: 'INACTIVE' })
+      .expect(200);
+    await t.http().get('/api/1.0/workflow/users').set('Authorization', auth).expect(401);
   });
 
   it('answers 401 in each dialect shape without credentials or with a bad one', async () => {

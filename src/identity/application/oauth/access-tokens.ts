@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
 import { OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
 import { SIGNING_ALGORITHM, SigningKeys } from './signing-keys.js';
+
+const VERIFIED_TTL_MS = 5 * 60_000;
 
 /** What the platform's access tokens say (RFC 9068 shape, plus the tenant). */
 export interface AccessTokenClaims {
@@ -31,6 +34,13 @@ export interface AccessTokenSubject {
 /** Signs and verifies the platform's JWT access tokens; verification also checks the denylist. */
 @Injectable()
 export class AccessTokens {
+  /**
+   * Tokens whose signature was already checked, until they expire (at most a few minutes): an
+   * ES256 verification costs more than the rest of an authenticated request. Revocation is still
+   * checked on every request.
+   */
+  private readonly verified = new LRUCache<string, AccessTokenClaims>({ max: 10_000, ttl: VERIFIED_TTL_MS });
+
   constructor(
     private readonly keys: SigningKeys,
     private readonly tokens: OAuthTokenRepository,
@@ -66,6 +76,17 @@ export class AccessTokens {
   /** Signature, issuer and expiry only (revocation needs the claims of a token that may be denied). */
   async verifySignature(token: string): Promise<AccessTokenClaims | undefined> {
     if (token.length > 4096 || token.split('.').length !== 3) return undefined;
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (cached.exp * 1000 > Date.now()) return cached;
+      this.verified.delete(token);
+    }
+    const claims = await this.verifyUncached(token);
+    if (claims) this.verified.set(token, claims, { ttl: Math.max(1, Math.min(claims.exp * 1000 - Date.now(), VERIFIED_TTL_MS)) });
+    return claims;
+  }
+
+  private async verifyUncached(token: string): Promise<AccessTokenClaims | undefined> {
     let kid: string | undefined;
     try {
       kid = decodeProtectedHeader(token).kid;

@@ -48,7 +48,7 @@ export class OAuthClientRepository {
   constructor(private readonly uow: UnitOfWork) {}
 
   async byClientId(clientId: string): Promise<OAuthClientRow | undefined> {
-    const rows = (await this.uow.manager.query(`SELECT ${COLUMNS} FROM identity.oauth_clients WHERE client_id = $1`, [clientId])) as OAuthClientRow[];
+    const rows = (await this.uow.query(`SELECT ${COLUMNS} FROM identity.oauth_clients WHERE client_id = $1`, [clientId])) as OAuthClientRow[];
     return rows[0];
   }
 

@@ -132,7 +132,7 @@ export class OAuthTokenRepository {
   }
 
   async isAccessTokenDenied(jti: string): Promise<boolean> {
-    const rows = (await this.uow.manager.query(`SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $1`, [jti])) as unknown[];
+    const rows = (await this.uow.query(`SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $1`, [jti])) as unknown[];
     return rows.length > 0;
   }
 }
