@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PasswordHasher } from '../../infrastructure/password-hasher.js';
+import { ClientSecretVerifier } from './client-secret-verifier.js';
 import { OAuthClientRepository, type OAuthClientRow } from '../../infrastructure/oauth/oauth-client.repository.js';
 
 export interface ClientCredentialsInput {
@@ -15,7 +15,7 @@ export interface ClientCredentialsInput {
 export class ClientAuthenticator {
   constructor(
     private readonly clients: OAuthClientRepository,
-    private readonly hasher: PasswordHasher,
+    private readonly secrets: ClientSecretVerifier,
   ) {}
 
   async authenticate(input: ClientCredentialsInput): Promise<OAuthClientRow | undefined> {
@@ -25,7 +25,7 @@ export class ClientAuthenticator {
     if (!row) return undefined;
     if (!row.confidential) return credentials.clientSecret === undefined ? row : undefined;
     if (credentials.clientSecret === undefined) return undefined;
-    return (await this.hasher.verify(row.secretHash, credentials.clientSecret)) ? row : undefined;
+    return (await this.secrets.verify(row, credentials.clientSecret)) ? row : undefined;
   }
 }
 

@@ -8,6 +8,7 @@ import { PasswordHasher } from '../../infrastructure/password-hasher.js';
 import { OAuthClientRepository, type OAuthClientRow } from '../../infrastructure/oauth/oauth-client.repository.js';
 import { OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
 import { AuthenticateUser } from '../authenticate-user.use-case.js';
+import { ClientSecretVerifier } from './client-secret-verifier.js';
 import { AccessTokens } from './access-tokens.js';
 
 type Client = OAuth2Server.Client;
@@ -56,7 +57,7 @@ class RequestModel {
     if (!row) return false;
     if (this.ctx.purpose === 'token') {
       if (row.confidential) {
-        if (!clientSecret || !(await this.deps.hasher.verify(row.secretHash, clientSecret))) return false;
+        if (!clientSecret || !(await this.deps.secrets.verify(row, clientSecret))) return false;
       } else if (clientSecret) {
         return false;
       }
@@ -225,6 +226,7 @@ export class OAuthModelFactory {
     readonly clients: OAuthClientRepository,
     readonly tokens: OAuthTokenRepository,
     readonly hasher: PasswordHasher,
+    readonly secrets: ClientSecretVerifier,
     readonly authenticateUser: AuthenticateUser,
     readonly accessTokens: AccessTokens,
     @Inject(APP_CONFIG) readonly config: AppConfig,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessTokens } from '../../application/oauth/access-tokens.js';
 import { AuthenticateBearer } from '../../application/oauth/authenticate-bearer.use-case.js';
 import { BootstrapOAuthClient } from '../../application/oauth/bootstrap-oauth-client.use-case.js';
+import { ClientSecretVerifier } from '../../application/oauth/client-secret-verifier.js';
 import { ClientAuthenticator } from '../../application/oauth/client-authenticator.js';
 import { CompleteAuthorization } from '../../application/oauth/complete-authorization.use-case.js';
 import { CreateOAuthClient } from '../../application/oauth/create-oauth-client.use-case.js';
@@ -49,6 +50,7 @@ import { WhoAmIController } from './whoami.controller.js';
     AccessTokens,
     OAuthModelFactory,
     ClientAuthenticator,
+    ClientSecretVerifier,
     IssueToken,
     PrepareAuthorization,
     CompleteAuthorization,
