@@ -23,23 +23,30 @@ interface TransactionState {
  */
 @Injectable()
 export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
-  private static active: UnitOfWork | undefined;
+  /**
+   * `@Transactional()` cannot inject, so it uses the newest live instance. One application runs
+   * per process in production; tests that run two apps in one process keep working after either
+   * one closes, because instances leave the stack only when their own module is destroyed.
+   */
+  private static readonly live: UnitOfWork[] = [];
   private readonly storage = new AsyncLocalStorage<TransactionState>();
   private readonly commitListeners: Array<() => void> = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    UnitOfWork.active = this;
+    UnitOfWork.live.push(this);
   }
 
   onModuleDestroy(): void {
-    if (UnitOfWork.active === this) UnitOfWork.active = undefined;
+    const index = UnitOfWork.live.indexOf(this);
+    if (index >= 0) UnitOfWork.live.splice(index, 1);
   }
 
   static instance(): UnitOfWork {
-    if (!UnitOfWork.active) throw new Error('UnitOfWork is not initialised (is PlatformModule imported?)');
-    return UnitOfWork.active;
+    const newest = UnitOfWork.live[UnitOfWork.live.length - 1];
+    if (!newest) throw new Error('UnitOfWork is not initialised (is PlatformModule imported?)');
+    return newest;
   }
 
   /** The transaction's EntityManager when one is open, else the pool's. */
