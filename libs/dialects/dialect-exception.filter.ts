@@ -47,6 +47,19 @@ export function toFailure(raw: unknown, requestId: string | undefined): Failure 
   return { kind: 'internal', code: 'InternalError', message: 'Internal server error', requestId };
 }
 
+/** The RFC 6749/7009/7662 endpoints answer errors the endpoint itself did not handle (malformed bodies) in RFC shape. */
+const OAUTH_ENDPOINT = /^\/(?:[^/]+\/)?oauth2?\/(?:token|introspect|revoke|protocol\/openid-connect\/token)$/;
+
+function renderOAuthError(failure: Failure): { status: number; body: { error: string; error_description: string } } {
+  if (failure.kind === 'payload_too_large') return { status: 413, body: { error: 'invalid_request', error_description: failure.message } };
+  if (failure.kind === 'too_many_requests') return { status: 429, body: { error: 'invalid_request', error_description: failure.message } };
+  if (failure.kind === 'internal') return { status: 500, body: { error: 'server_error', error_description: `Internal server error (request id ${failure.requestId ?? 'unknown'})` } };
+  if (failure.kind === 'not_found_route' || failure.kind === 'method_not_allowed') {
+    return { status: 405, body: { error: 'invalid_request', error_description: failure.message } };
+  }
+  return { status: 400, body: { error: 'invalid_request', error_description: failure.message } };
+}
+
 @Catch()
 export class DialectExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Http');
@@ -62,7 +75,7 @@ export class DialectExceptionFilter implements ExceptionFilter {
       this.logger.error({ requestId, err: stack }, `Unhandled error on ${request.method} ${request.path}`);
     }
     if (response.headersSent) return;
-    const rendered = render(dialectOf(request.path), failure);
+    const rendered = OAUTH_ENDPOINT.test(request.path) ? renderOAuthError(failure) : render(dialectOf(request.path), failure);
     if (exception instanceof DomainError && exception.details.retryAfterSeconds !== undefined) {
       response.setHeader('Retry-After', String(exception.details.retryAfterSeconds));
     }

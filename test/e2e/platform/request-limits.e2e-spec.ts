@@ -34,4 +34,11 @@ describe('request limits', () => {
     const res = await t.http().post('/api/1.0/workflow/user').set('Content-Type', 'application/json').send('{oops').expect(400);
     expect(res.body).toEqual({ error: { code: 400, message: 'Bad Request: Malformed JSON in the request body' } });
   });
+
+  it('malformed JSON on the token endpoints answers RFC 6749 invalid_request', async () => {
+    for (const path of ['/oauth/token', '/workflow/oauth2/token', '/oauth/revoke', '/oauth/introspect']) {
+      const res = await t.http().post(path).set('Content-Type', 'application/json').send('{"grant_type":').expect(400);
+      expect(res.body).toEqual({ error: 'invalid_request', error_description: 'Malformed JSON in the request body' });
+    }
+  });
 });
