@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { type AlfrescoApiInstance, jsApi } from '../../support/alfresco-js-api.js';
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
+import { clientBasic } from '../../support/oauth.js';
 
 const { AboutApi, AdminTenantsApi, AdminUsersApi, AlfrescoApi, UserProfileApi, UsersApi } = jsApi;
 
@@ -131,7 +132,7 @@ describe('aps: @alfresco/js-api drives the dialect', () => {
       method: 'POST',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
-        Authorization: `Basic ${Buffer.from(`meridian:${OAUTH_CLIENT_SECRET}`).toString('base64')}`,
+        Authorization: clientBasic(),
       },
       body: form.toString(),
     });

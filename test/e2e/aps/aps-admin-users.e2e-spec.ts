@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { basic, startTestApp, type TestApp } from '../../support/app.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError, sql } from './aps-test-helpers.js';
+import { sql } from '../../support/db.js';
+import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 
 describe('aps: admin users', () => {
   let t: TestApp;

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import pg from 'pg';
 import { basic, type TestApp } from '../../support/app.js';
+import { grantAuthorities } from '../../support/db.js';
 
 export const API = '/activiti-app/api/enterprise';
 export const APS_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+0000$/;
@@ -31,21 +31,10 @@ export async function createUser(
   return { id: res.body.id as number, email, password, auth: basic(email, password) };
 }
 
-/** Runs SQL against the test's database: only for fixtures no API offers yet (capabilities come with org-structure). */
-export async function sql<T = Record<string, unknown>>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** A tenant admin without tenant-mgmt: granted the capability directly, as a system group would. */
 export async function createTenantAdmin(t: TestApp): Promise<CreatedUser> {
   const user = await createUser(t);
-  await sql(t, `INSERT INTO identity.user_authorities (user_id, permission_id) SELECT $1, id FROM identity.permissions WHERE code = 'tenant-admin'`, [user.id]);
+  await grantAuthorities(t, user.id, ['tenant-admin']);
   return user;
 }
 

@@ -1,21 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import argon2 from 'argon2';
-import pg from 'pg';
 import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
+import { insertUser, passwordHash, sql } from '../../support/db.js';
 import { waitFor } from '../../support/wait-for.js';
 
 /** The Basic credential cache, login throttling and 401 shapes, seen through a real endpoint. */
 const SELF = '/API/User/Quser/self';
-
-async function sql(t: TestApp, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function verifications(t: TestApp): Promise<number> {
   const res = await t.http().get('/metrics').expect(200);
@@ -24,14 +13,7 @@ async function verifications(t: TestApp): Promise<number> {
 }
 
 async function createUser(t: TestApp, username: string, password: string): Promise<string> {
-  const hash = await argon2.hash(password, { type: argon2.argon2id });
-  const rows = await sql(
-    t,
-    `INSERT INTO identity.users (tenant_id, username, email, first_name, password_hash, role_id)
-     VALUES (1, $1, $2, 'Test', $3, 3) RETURNING id::text AS id`,
-    [username, `${username}@example.com`, hash],
-  );
-  return String(rows[0]!.id);
+  return insertUser(t, { username, password, firstName: 'Test' });
 }
 
 describe('HTTP Basic authentication', () => {
@@ -69,7 +51,7 @@ describe('HTTP Basic authentication', () => {
 
     await sql(t, `UPDATE identity.users SET status = 'active', credential_version = credential_version + 1 WHERE id = $1`, [id]);
     await waitFor('the active user to be let in again', async () => (await status(auth)) === 200, 2000);
-    const newHash = await argon2.hash('changed-password-2', { type: argon2.argon2id });
+    const newHash = await passwordHash('changed-password-2');
     await sql(t, `UPDATE identity.users SET password_hash = $2, credential_version = credential_version + 1 WHERE id = $1`, [id, newHash]);
     await waitFor('the old password to be refused', async () => (await status(auth)) === 401, 2000);
     expect(await status(basic('changing', 'changed-password-2'))).toBe(200);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { loadConfig } from '../../../src/config/config.js';
 import { createApp } from '../../../src/create-app.js';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../support/app.js';
-import { clientBasic, sql } from '../../support/oauth.js';
+import { sql } from '../../support/db.js';
+import { clientBasic } from '../../support/oauth.js';
 
 describe('platform: OAuth2 bootstrap client without OAUTH_CLIENT_SECRET', () => {
   let t: TestApp;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
-import { clientBasic, insertUser, pkcePair, sql } from '../../support/oauth.js';
+import { insertUser, sql } from '../../support/db.js';
+import { clientBasic, pkcePair } from '../../support/oauth.js';
 
 const OPERATOR_PASSWORD = 'operator-password-1';
 
@@ -11,7 +12,7 @@ describe('platform: /api/platform/oauth-clients', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    operatorId = await insertUser(t, 'operator', OPERATOR_PASSWORD);
+    operatorId = await insertUser(t, { username: 'operator', password: OPERATOR_PASSWORD });
   });
   afterAll(async () => {
     await t.close();

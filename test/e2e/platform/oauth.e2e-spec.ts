@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
-import { CLIENT_ID, clientBasic, decodeJwtPart, insertUser, pkcePair } from '../../support/oauth.js';
+import { insertUser } from '../../support/db.js';
+import { CLIENT_ID, clientBasic, decodeJwtPart, pkcePair } from '../../support/oauth.js';
 
 interface TokenBody {
   access_token: string;
@@ -145,7 +146,7 @@ describe('platform: OAuth2 authorization server', () => {
     });
 
     it('throttles the password grant: 429 with Retry-After after 10 failures for one account', async () => {
-      await insertUser(t, 'throttled', 'throttled-password-1');
+      await insertUser(t, { username: 'throttled', password: 'throttled-password-1' });
       for (let i = 0; i < 10; i++) {
         await t.http().post('/oauth/token').set('Authorization', clientBasic()).type('form').send({ grant_type: 'password', username: 'throttled', password: `bad-${i}` }).expect(400);
       }

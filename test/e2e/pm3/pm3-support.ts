@@ -1,5 +1,4 @@
 import { expect } from '@jest/globals';
-import pg from 'pg';
 import { basic, type TestApp } from '../../support/app.js';
 
 export const WS = '/api/1.0/workflow';
@@ -58,14 +57,4 @@ export function expectPm3Error(res: { status: number; body: unknown }, status: n
     status,
     body: { error: { code: status, message: typeof message === 'string' ? message : expect.stringMatching(message) } },
   });
-}
-
-export async function sql<T>(t: TestApp, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
-import { ADMIN_UID, auth, createUser, DATETIME, expectPm3Error, type Pm3UserBody, ROLE_UID, sql, WS } from './pm3-support.js';
+import { sql } from '../../support/db.js';
+import { ADMIN_UID, auth, createUser, DATETIME, expectPm3Error, type Pm3UserBody, ROLE_UID, WS } from './pm3-support.js';
 
 interface Pm3RoleBody {
   rol_uid: string;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
+import { sql } from '../../support/db.js';
 import {
-  ADMIN_UID, auth, createUser, DATETIME, expectPm3Error, PASSWORD, type Pm3UserBody, sql, USER_FIELDS, WS,
+  ADMIN_UID, auth, createUser, DATETIME, expectPm3Error, PASSWORD, type Pm3UserBody, USER_FIELDS, WS,
 } from './pm3-support.js';
 
 describe('pm3 users: /api/1.0/{workspace}/users and /user', () => {

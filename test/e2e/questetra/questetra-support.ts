@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { TestApp } from '../../support/app.js';
+import { sql } from '../../support/db.js';
 
 export interface DbSnapshot {
   readonly users: readonly Record<string, unknown>[];
@@ -8,30 +8,16 @@ export interface DbSnapshot {
 
 /** Everything a Questetra identity call could change, read straight from the database. */
 export async function snapshot(t: TestApp): Promise<DbSnapshot> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    const users = await client.query(
-      `SELECT id::text, username, email, first_name, last_name, status, role_id::text, password_hash, deleted_at
-         FROM identity.users ORDER BY id`,
-    );
-    const authorities = await client.query(
-      `SELECT user_id::text, permission_id::text, granted_at FROM identity.user_authorities ORDER BY user_id, permission_id`,
-    );
-    return { users: users.rows as Record<string, unknown>[], authorities: authorities.rows as Record<string, unknown>[] };
-  } finally {
-    await client.end();
-  }
-}
-
-export async function sql(t: TestApp, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
-  const client = new pg.Client({ connectionString: t.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as Record<string, unknown>[];
-  } finally {
-    await client.end();
-  }
+  const users = await sql(
+    t,
+    `SELECT id::text, username, email, first_name, last_name, status, role_id::text, password_hash, deleted_at
+       FROM identity.users ORDER BY id`,
+  );
+  const authorities = await sql(
+    t,
+    `SELECT user_id::text, permission_id::text, granted_at FROM identity.user_authorities ORDER BY user_id, permission_id`,
+  );
+  return { users, authorities };
 }
 
 /** Adds a user through the API as the administrator; answers the new QuserEntry. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { basic, startTestApp, type TestApp } from '../../support/app.js';
-import { addQuser, snapshot, sql } from './questetra-support.js';
+import { sql } from '../../support/db.js';
+import { addQuser, snapshot } from './questetra-support.js';
 
 const SYSTEM_ADMIN_PERMISSION_ID = '200';
 

@@ -6,7 +6,7 @@ import { Permission } from '../../domain/permissions.js';
 import { type Principal, requirePermission } from '../../domain/principal.js';
 import { UserAuthorityRepository } from '../../infrastructure/user-authority.repository.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
-import { tenantFor } from '../users/user-admin.js';
+import { tenantFor, userEventPayload } from '../users/user-admin.js';
 import type { UserView } from '../users/user.view.js';
 
 export interface GrantSystemAuthorityInput {
@@ -38,11 +38,7 @@ export class GrantSystemAuthority {
     if (!user) throw IdentityErrors.userNotFound(input.userId, input.field);
     const granted = await this.authorities.grant(user.id, Permission.SystemAdmin);
     if (granted) {
-      await this.bus.publish(
-        'identity.user.updated',
-        { userId: user.id, username: user.username, email: user.email, status: user.status },
-        tenantId,
-      );
+      await this.bus.publish('identity.user.updated', userEventPayload(user), tenantId);
     }
     return (await this.users.view(user.id, tenantId))!;
   }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import type { Principal } from '../../domain/principal.js';
 import { RoleErrors } from '../../domain/role.errors.js';
 import { RoleRepository } from '../../infrastructure/role.repository.js';
-import { tenantFor } from '../users/user-admin.js';
-import { requireHoldsAll, requireMayChangeGrantsOf, requireRoleAdmin } from './role-admin.js';
+import { loadPermissionForGrantChange, loadRoleAsAdmin, requireHoldsAll, type RoleTarget } from './role-admin.js';
 
-export interface AssignPermissionToRoleInput {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly roleId: string;
+export interface AssignPermissionToRoleInput extends RoleTarget {
   readonly permissionId: string;
 }
 
@@ -19,12 +14,8 @@ export class AssignPermissionToRole {
 
   @Transactional()
   async execute(input: AssignPermissionToRoleInput): Promise<void> {
-    requireRoleAdmin(input.actor);
-    const role = await this.roles.find(tenantFor(input.actor, input.tenantId), input.roleId);
-    if (!role) throw RoleErrors.roleNotFound(input.roleId);
-    const permission = await this.roles.findPermission(input.permissionId);
-    if (!permission) throw RoleErrors.permissionNotFound(input.permissionId);
-    requireMayChangeGrantsOf(input.actor, role);
+    const { role } = await loadRoleAsAdmin(this.roles, input);
+    const permission = await loadPermissionForGrantChange(this.roles, input.actor, role, input.permissionId);
     if (await this.roles.hasPermission(role.id, permission.id)) throw RoleErrors.permissionAlreadyAssigned(permission.id);
     requireHoldsAll(input.actor, [permission.code]);
     await this.roles.addPermission(role.id, permission.id);

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../../domain/principal.js';
-import { RoleErrors } from '../../domain/role.errors.js';
 import { RoleRepository } from '../../infrastructure/role.repository.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
-import { tenantFor } from '../users/user-admin.js';
 import type { UserView } from '../users/user.view.js';
-import { requireRoleAdmin } from './role-admin.js';
+import { loadRoleAsAdmin, type RoleTarget } from './role-admin.js';
 
-export interface ListRoleUsersInput {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly roleId: string;
+export interface ListRoleUsersInput extends RoleTarget {
   /** `assigned`: users holding the role; `available`: users holding another role (or none), who could be moved to it. */
   readonly which: 'assigned' | 'available';
   /** Case-insensitive substring of first name, last name or username. */
@@ -28,10 +22,7 @@ export class ListRoleUsers {
   ) {}
 
   async execute(input: ListRoleUsersInput): Promise<UserView[]> {
-    requireRoleAdmin(input.actor);
-    const tenantId = tenantFor(input.actor, input.tenantId);
-    const role = await this.roles.find(tenantId, input.roleId);
-    if (!role) throw RoleErrors.roleNotFound(input.roleId);
+    const { tenantId, role } = await loadRoleAsAdmin(this.roles, input);
     const page = await this.users.list({
       tenantId,
       ...(input.which === 'assigned' ? { roleId: role.id } : { notRoleId: role.id }),

@@ -3,18 +3,13 @@ import { DomainEventBus } from '../../../../libs/platform/events/domain-event-bu
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { IdentityErrors } from '../../domain/identity.errors.js';
 import { PREDEFINED_ROLE } from '../../domain/permissions.js';
-import type { Principal } from '../../domain/principal.js';
 import { RoleErrors } from '../../domain/role.errors.js';
 import { RoleRepository } from '../../infrastructure/role.repository.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
-import { ADMIN_USER_ID } from '../users/update-user.use-case.js';
-import { tenantFor } from '../users/user-admin.js';
-import { requireRoleAdmin } from './role-admin.js';
+import { ADMIN_USER_ID, userEventPayload } from '../users/user-admin.js';
+import { loadRoleAsAdmin, type RoleTarget } from './role-admin.js';
 
-export interface UnassignUserFromRoleInput {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly roleId: string;
+export interface UnassignUserFromRoleInput extends RoleTarget {
   readonly userId: string;
 }
 
@@ -33,10 +28,7 @@ export class UnassignUserFromRole {
 
   @Transactional()
   async execute(input: UnassignUserFromRoleInput): Promise<void> {
-    requireRoleAdmin(input.actor);
-    const tenantId = tenantFor(input.actor, input.tenantId);
-    const role = await this.roles.find(tenantId, input.roleId);
-    if (!role) throw RoleErrors.roleNotFound(input.roleId);
+    const { tenantId, role } = await loadRoleAsAdmin(this.roles, input);
     const user = await this.users.findEntity(input.userId, tenantId);
     if (!user) throw IdentityErrors.userNotFound(input.userId);
     if (user.roleId !== role.id) throw RoleErrors.userNotInRole(user.id);
@@ -44,10 +36,6 @@ export class UnassignUserFromRole {
     if (role.id === PREDEFINED_ROLE.operator) throw RoleErrors.operatorIsFallback();
     user.roleId = PREDEFINED_ROLE.operator;
     await this.users.save(user);
-    await this.bus.publish(
-      'identity.user.updated',
-      { userId: user.id, username: user.username, email: user.email, status: user.status },
-      user.tenantId,
-    );
+    await this.bus.publish('identity.user.updated', userEventPayload(user), user.tenantId);
   }
 }

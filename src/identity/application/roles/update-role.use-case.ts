@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import type { Principal } from '../../domain/principal.js';
 import { RoleErrors } from '../../domain/role.errors.js';
 import { RoleRepository } from '../../infrastructure/role.repository.js';
-import { tenantFor } from '../users/user-admin.js';
-import { isPredefined, requireRoleAdmin } from './role-admin.js';
+import { isPredefined, loadRoleAsAdmin, type RoleTarget } from './role-admin.js';
 import type { RoleChanges, RoleView } from './role.view.js';
 
-export interface UpdateRoleInput extends RoleChanges {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly roleId: string;
-}
+export interface UpdateRoleInput extends RoleTarget, RoleChanges {}
 
 /**
  * Only the fields present change. The predefined roles are fixed: other dialects and the
@@ -23,10 +17,7 @@ export class UpdateRole {
 
   @Transactional()
   async execute(input: UpdateRoleInput): Promise<RoleView> {
-    requireRoleAdmin(input.actor);
-    const tenantId = tenantFor(input.actor, input.tenantId);
-    const role = await this.roles.find(tenantId, input.roleId);
-    if (!role) throw RoleErrors.roleNotFound(input.roleId);
+    const { tenantId, role } = await loadRoleAsAdmin(this.roles, input);
     if (isPredefined(role)) throw RoleErrors.predefinedRoleFixed(role.code);
     if (input.code !== undefined && (await this.roles.codeTaken(tenantId, input.code, role.id))) {
       throw RoleErrors.codeTaken(input.code);

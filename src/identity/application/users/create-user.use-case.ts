@@ -4,31 +4,22 @@ import { Transactional } from '../../../../libs/platform/transaction/unit-of-wor
 import { assertPasswordPolicy, IdentityErrors } from '../../domain/identity.errors.js';
 import { PREDEFINED_ROLE } from '../../domain/permissions.js';
 import type { Principal } from '../../domain/principal.js';
-import type { UserStatus } from '../../domain/user-status.js';
 import { PasswordHasher } from '../../infrastructure/password-hasher.js';
-import { UserEntity, type UserProfileFields } from '../../infrastructure/user.entity.js';
+import { UserEntity } from '../../infrastructure/user.entity.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
 import { requireHoldsAll } from '../roles/role-admin.js';
-import { requireUserAdmin, tenantFor } from './user-admin.js';
+import { requireUserAdmin, tenantFor, userEventPayload } from './user-admin.js';
+import type { UserFields } from './user-fields.js';
 import type { UserView } from './user.view.js';
 
-export interface CreateUserInput {
+/**
+ * Without a password the user cannot sign in with one (e.g. synced or pending users); without a
+ * role the user gets the predefined Operator role.
+ */
+export interface CreateUserInput extends UserFields {
   readonly actor: Principal;
   readonly tenantId?: string;
   readonly username: string;
-  readonly email?: string | null;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  /** Absent = the user cannot sign in with a password (e.g. synced or pending users). */
-  readonly password?: string;
-  readonly status?: UserStatus;
-  /** Role id or code; default the predefined Operator role. */
-  readonly role?: string;
-  readonly replacedBy?: string | null;
-  readonly dueDate?: string | null;
-  readonly company?: string | null;
-  readonly externalId?: string | null;
-  readonly profile?: UserProfileFields;
 }
 
 @Injectable()
@@ -71,11 +62,7 @@ export class CreateUser {
     user.profile = input.profile ?? {};
     const saved = await this.users.save(user);
 
-    await this.bus.publish(
-      'identity.user.created',
-      { userId: saved.id, username: saved.username, email: saved.email, status: saved.status },
-      tenantId,
-    );
+    await this.bus.publish('identity.user.created', userEventPayload(saved), tenantId);
     return (await this.users.view(saved.id))!;
   }
 }

@@ -4,8 +4,7 @@ import { Transactional } from '../../../../libs/platform/transaction/unit-of-wor
 import { IdentityErrors } from '../../domain/identity.errors.js';
 import type { Principal } from '../../domain/principal.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
-import { requireUserAdmin, tenantFor } from './user-admin.js';
-import { ADMIN_USER_ID } from './update-user.use-case.js';
+import { ADMIN_USER_ID, requireUserAdmin, tenantFor, userEventPayload } from './user-admin.js';
 
 export interface DeleteUserInput {
   readonly actor: Principal;
@@ -36,10 +35,6 @@ export class DeleteUser {
     user.deletedAt = new Date();
     user.credentialVersion += 1;
     await this.users.save(user);
-    await this.bus.publish(
-      'identity.user.deactivated',
-      { userId: user.id, username: user.username, email: user.email, status: 'deleted' },
-      tenantId,
-    );
+    await this.bus.publish('identity.user.deactivated', userEventPayload(user), tenantId);
   }
 }

@@ -5,6 +5,7 @@ import { IdentityErrors } from '../../domain/identity.errors.js';
 import type { Principal } from '../../domain/principal.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
 import { loginNameAfterEmailChange } from './login-name.js';
+import { userEventPayload } from './user-admin.js';
 import type { UserView } from './user.view.js';
 
 /** Only the fields present are changed. */
@@ -44,11 +45,7 @@ export class UpdateOwnProfile {
     if (input.email !== undefined) user.email = input.email;
     if (input.company !== undefined) user.company = input.company;
     await this.users.save(user);
-    await this.bus.publish(
-      'identity.user.updated',
-      { userId: user.id, username: user.username, email: user.email, status: user.status },
-      user.tenantId,
-    );
+    await this.bus.publish('identity.user.updated', userEventPayload(user), user.tenantId);
     return (await this.users.view(user.id))!;
   }
 }

@@ -3,36 +3,22 @@ import { DomainEventBus } from '../../../../libs/platform/events/domain-event-bu
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { assertPasswordPolicy, IdentityErrors } from '../../domain/identity.errors.js';
 import type { Principal } from '../../domain/principal.js';
-import type { UserStatus } from '../../domain/user-status.js';
 import { PasswordHasher } from '../../infrastructure/password-hasher.js';
-import type { UserProfileFields } from '../../infrastructure/user.entity.js';
 import { UserRepository } from '../../infrastructure/user.repository.js';
 import { requireHoldsAll } from '../roles/role-admin.js';
-import { requireUserAdmin, tenantFor } from './user-admin.js';
+import { ADMIN_USER_ID, requireUserAdmin, tenantFor, userEventPayload } from './user-admin.js';
+import type { UserFields } from './user-fields.js';
 import type { UserView } from './user.view.js';
 
 /** Only the fields present are changed. */
-export interface UpdateUserInput {
+export interface UpdateUserInput extends UserFields {
   readonly actor: Principal;
   readonly userId: string;
   readonly tenantId?: string;
   /** Move the user to another tenant (tenant managers only). */
   readonly moveToTenantId?: string;
   readonly username?: string;
-  readonly email?: string | null;
-  readonly firstName?: string;
-  readonly lastName?: string;
-  readonly password?: string;
-  readonly status?: UserStatus;
-  readonly role?: string;
-  readonly replacedBy?: string | null;
-  readonly dueDate?: string | null;
-  readonly company?: string | null;
-  readonly externalId?: string | null;
-  readonly profile?: UserProfileFields;
 }
-
-export const ADMIN_USER_ID = '1';
 
 @Injectable()
 export class UpdateUser {
@@ -89,7 +75,7 @@ export class UpdateUser {
       await this.users.setPasswordHash(user.id, await this.hasher.hash(input.password));
     }
 
-    const payload = { userId: user.id, username: user.username, email: user.email, status: user.status };
+    const payload = userEventPayload(user);
     await this.bus.publish('identity.user.updated', payload, user.tenantId);
     if (statusChanged && user.status !== 'active') await this.bus.publish('identity.user.deactivated', payload, user.tenantId);
     return (await this.users.view(user.id))!;

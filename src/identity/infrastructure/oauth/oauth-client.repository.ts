@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { returnedRows } from './returned-rows.js';
+import { changedOneRow, returnedRows } from './returned-rows.js';
 import type { OAuthGrant } from '../../domain/oauth/oauth-rules.js';
 
 export interface OAuthClientRow {
@@ -113,20 +113,15 @@ export class OAuthClientRepository {
   }
 
   async setSecretHash(tenantId: string, id: string, secretHash: string): Promise<boolean> {
-    const rows = returnedRows(await this.uow.manager.query(
+    return changedOneRow(
+      this.uow.manager,
       `UPDATE identity.oauth_clients SET secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id`,
       [tenantId, id, secretHash],
-    )) as unknown[];
-    return rows.length === 1;
+    );
   }
 
   async delete(tenantId: string, id: string): Promise<boolean> {
-    const rows = returnedRows(await this.uow.manager.query(
-      `DELETE FROM identity.oauth_clients WHERE tenant_id = $1 AND id = $2 RETURNING id`, [
-      tenantId,
-      id,
-    ])) as unknown[];
-    return rows.length === 1;
+    return changedOneRow(this.uow.manager, `DELETE FROM identity.oauth_clients WHERE tenant_id = $1 AND id = $2 RETURNING id`, [tenantId, id]);
   }
 
   /** A service user named by a client must be an active member of the client's tenant. */

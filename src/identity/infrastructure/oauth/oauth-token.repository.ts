@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { returnedRows } from './returned-rows.js';
+import { changedOneRow } from './returned-rows.js';
 
 export interface AuthorizationCodeRow {
   readonly codeHash: string;
@@ -69,11 +69,11 @@ export class OAuthTokenRepository {
 
   /** Marks a code used; false when it already was (a concurrent or repeated exchange). */
   async consumeCode(codeHash: string): Promise<boolean> {
-    const rows = returnedRows(await this.uow.manager.query(
+    return changedOneRow(
+      this.uow.manager,
       `UPDATE identity.oauth_authorization_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL RETURNING 1`,
       [codeHash],
-    )) as unknown[];
-    return rows.length === 1;
+    );
   }
 
   async saveRefreshToken(token: {
@@ -108,11 +108,11 @@ export class OAuthTokenRepository {
 
   /** Revokes one refresh token; false when it already was revoked (a concurrent rotation). */
   async revokeRefreshToken(tokenHash: string): Promise<boolean> {
-    const rows = returnedRows(await this.uow.manager.query(
+    return changedOneRow(
+      this.uow.manager,
       `UPDATE identity.oauth_refresh_tokens SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL RETURNING 1`,
       [tokenHash],
-    )) as unknown[];
-    return rows.length === 1;
+    );
   }
 
   async revokeFamily(familyId: string): Promise<void> {
