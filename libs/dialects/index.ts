@@ -6,3 +6,5 @@ export * from './validation.js';
 export * from './ids.js';
 export * from './dates.js';
 export * from './aps-paging.js';
+export * from './openapi.js';
+export * from './openapi-errors.js';

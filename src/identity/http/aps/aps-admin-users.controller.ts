@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
+import { ApsUserPageResponse, ApsUserResponse } from './aps-identity-response.dto.js';
 import { apsOffset, type ApsPage, apsPage } from '../../../../libs/dialects/aps-paging.js';
 import { parseNumericId } from '../../../../libs/dialects/ids.js';
 import { RequestValidationError } from '../../../../libs/dialects/request-validation.error.js';
@@ -55,6 +57,8 @@ export class ApsAdminUsersController {
       '`filter`: substring of user name (e-mail), first or last name. `status`: pending|inactive|active|deleted. `sort`: createdAsc (default)|createdDesc|' +
       'emailAsc|emailDesc (dashed forms accepted). `tenantId`: another tenant, tenant managers only. Paging by start/page/size (page wins). Full user objects.',
   })
+  @ApiOkResponse({ type: ApsUserPageResponse })
+  @ApiApsErrors(400, 403)
   async list(@CurrentPrincipal() actor: Principal, @Query() q: ApsAdminUserQueryDto): Promise<ApsPage<ApsUser>> {
     const { offset, limit } = apsOffset(q);
     const page = await this.listUsers.execute({
@@ -72,6 +76,8 @@ export class ApsAdminUsersController {
 
   @Get(':userId')
   @ApiOperation({ summary: 'One user', description: ADMIN_ONLY + 'Users of the caller\'s tenant; malformed id 400, unknown id 404.' })
+  @ApiOkResponse({ type: ApsUserResponse })
+  @ApiApsErrors(400, 403, 404)
   async get(@CurrentPrincipal() actor: Principal, @Param('userId') userId: string): Promise<ApsUser> {
     return toApsUser(await this.getUser.execute({ actor, userId: parseNumericId(userId, 'userId'), purpose: 'administration' }));
   }
@@ -86,6 +92,8 @@ export class ApsAdminUsersController {
       'another tenant needs a tenant manager) are optional although the document lists them as required. The user signs in with their e-mail ' +
       '(username = email). A used e-mail answers 409. Answers the created user.',
   })
+  @ApiOkResponse({ type: ApsUserResponse })
+  @ApiApsErrors(400, 403, 409)
   async create(@CurrentPrincipal() actor: Principal, @Body() body: ApsCreateUserDto): Promise<ApsUser> {
     return toApsUser(
       await this.createUser.execute({
@@ -109,6 +117,8 @@ export class ApsAdminUsersController {
     description:
       ADMIN_ONLY + 'email, firstName, lastName (and company, externalId); only the fields sent change. A used e-mail answers 409. Answers the updated user.',
   })
+  @ApiOkResponse({ type: ApsUserResponse })
+  @ApiApsErrors(400, 403, 404, 409)
   async update(@CurrentPrincipal() actor: Principal, @Param('userId') userId: string, @Body() body: ApsUpdateUserDto): Promise<ApsUser> {
     return toApsUser(await this.updateDetails.execute({ actor, userId: parseNumericId(userId, 'userId'), ...body }));
   }
@@ -121,6 +131,8 @@ export class ApsAdminUsersController {
       '`users` (ids) plus exactly one of `password`, `status`, `tenantId` (tenantId: tenant managers only). All or nothing in one transaction: an ' +
       'unknown id answers 404 and changes nobody. 200 with an empty body.',
   })
+  @ApiOkResponse({ description: 'Empty body; every listed user is changed.' })
+  @ApiApsErrors(400, 403, 404)
   async bulk(@CurrentPrincipal() actor: Principal, @Body() body: ApsBulkUpdateUsersDto): Promise<void> {
     await this.bulkUpdate.execute({ actor, userIds: body.users.map(String), change: bulkChange(body) });
   }

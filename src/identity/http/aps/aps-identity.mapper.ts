@@ -52,6 +52,14 @@ export interface ApsUser extends ApsLightUser {
   groups: unknown[];
 }
 
+export interface ApsAppVersion {
+  edition: string;
+  majorVersion: string;
+  revisionVersion: string;
+  minorVersion: string;
+  type: string;
+}
+
 export interface ApsTenant {
   id: number;
   name: string;

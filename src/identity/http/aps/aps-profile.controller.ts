@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
+import { ApsAppVersionResponse, ApsUserResponse } from './aps-identity-response.dto.js';
 import { ChangeOwnPassword } from '../../application/users/change-own-password.use-case.js';
 import { GetUser } from '../../application/users/get-user.query.js';
 import { UpdateOwnProfile } from '../../application/users/update-own-profile.use-case.js';
@@ -7,15 +9,7 @@ import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { APS_ENTERPRISE, ApsAuth } from './aps-swagger.js';
 import { ApsChangePasswordDto, ApsUpdateProfileDto } from './aps-identity.dto.js';
-import { type ApsUser, toApsUser } from './aps-identity.mapper.js';
-
-export interface ApsAppVersion {
-  edition: string;
-  majorVersion: string;
-  revisionVersion: string;
-  minorVersion: string;
-  type: string;
-}
+import { type ApsAppVersion, type ApsUser, toApsUser } from './aps-identity.mapper.js';
 
 /** The Alfresco Process Services release whose documented API (seed 004) this dialect speaks. */
 const APP_VERSION: ApsAppVersion = {
@@ -43,6 +37,7 @@ export class ApsProfileController {
       'Needs a signed-in user: seed 004 shows it called with credentials and says the enterprise API "can be called using any user". ' +
       'The version numbers are those of the Alfresco release whose API is spoken (2.0.0); `edition` names Meridian.',
   })
+  @ApiOkResponse({ type: ApsAppVersionResponse })
   appVersion(): ApsAppVersion {
     return { ...APP_VERSION };
   }
@@ -54,6 +49,7 @@ export class ApsProfileController {
       'Under impersonation, the impersonated user. `capabilities` lists the Alfresco capabilities held (tenant-admin, tenant-mgmt, access-reports …). ' +
       '`groups` is [] until group memberships (org-structure) exist. `status` is lower-case; a user on vacation shows as active.',
   })
+  @ApiOkResponse({ type: ApsUserResponse })
   async profile(@CurrentPrincipal() actor: Principal): Promise<ApsUser> {
     return toApsUser(await this.getUser.execute({ actor, userId: actor.userId, purpose: 'administration' }));
   }
@@ -66,6 +62,8 @@ export class ApsProfileController {
       'Changes only the fields sent (firstName, lastName, email, company). An e-mail used by another user answers 409. A user whose login name is ' +
       'their e-mail (users created through this dialect) signs in with the new e-mail afterwards. Answers the updated user.',
   })
+  @ApiOkResponse({ type: ApsUserResponse })
+  @ApiApsErrors(400, 409)
   async updateProfile(@CurrentPrincipal() actor: Principal, @Body() body: ApsUpdateProfileDto): Promise<ApsUser> {
     return toApsUser(await this.updateOwnProfile.execute({ actor, ...body }));
   }
@@ -76,6 +74,8 @@ export class ApsProfileController {
     summary: 'Change the current user\'s password',
     description: 'A wrong oldPassword answers 400 (field oldPassword); a newPassword outside 8–1024 characters answers 400. 200 with an empty body.',
   })
+  @ApiOkResponse({ description: 'Empty body; the password is changed.' })
+  @ApiApsErrors(400)
   async changePassword(@CurrentPrincipal() actor: Principal, @Body() body: ApsChangePasswordDto): Promise<void> {
     await this.changeOwnPassword.execute({ actor, oldPassword: body.oldPassword, newPassword: body.newPassword });
   }

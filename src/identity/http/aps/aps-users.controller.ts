@@ -1,5 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
+import { ApsLightUserPageResponse, ApsUserResponse } from './aps-identity-response.dto.js';
 import { apsOffset, type ApsPage, apsPage } from '../../../../libs/dialects/aps-paging.js';
 import { parseNumericId } from '../../../../libs/dialects/ids.js';
 import { GetUser } from '../../application/users/get-user.query.js';
@@ -28,6 +30,8 @@ export class ApsUsersController {
       '`excludeTaskId` and `excludeProcessId` are accepted and ignored until the process engine exists. Items are {id, firstName, lastName, email}, ' +
       'ordered by id; paging by `start` (offset) or `page` (page number, wins), `size` default 25.',
   })
+  @ApiOkResponse({ type: ApsLightUserPageResponse })
+  @ApiApsErrors(400)
   async list(@CurrentPrincipal() actor: Principal, @Query() q: ApsUserPickerQueryDto): Promise<ApsPage<ApsLightUser>> {
     const { offset, limit } = apsOffset(q);
     const externalId =
@@ -53,6 +57,8 @@ export class ApsUsersController {
     summary: 'One user of the caller\'s tenant',
     description: 'Any signed-in user. A malformed id answers 400, an unknown id (or a user of another tenant) 404.',
   })
+  @ApiOkResponse({ type: ApsUserResponse })
+  @ApiApsErrors(400, 404)
   async get(@CurrentPrincipal() actor: Principal, @Param('userId') userId: string): Promise<ApsUser> {
     const id = parseNumericId(userId, 'userId');
     return toApsUser(await this.getUser.execute({ actor, userId: id, purpose: 'directory' }));

@@ -1,11 +1,15 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiFoundResponse, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../../../libs/platform/http/public.decorator.js';
 import { CompleteAuthorization } from '../../application/oauth/complete-authorization.use-case.js';
 import { stringParams } from '../../application/oauth/oauth-result.js';
 import { type AuthorizationOutcome, pickAuthorizeParams, PrepareAuthorization } from '../../application/oauth/prepare-authorization.query.js';
 import { errorPage, loginPage, PAGE_HEADERS } from './login-page.js';
+import { AUTHORIZE_FORM_SCHEMA, AUTHORIZE_QUERY, HTML_PAGE } from './oauth-protocol.dto.js';
+
+const LOCATION = { Location: { description: 'The redirect URI with the answer in its query', schema: { type: 'string', format: 'uri' } } };
+const ERROR_PAGE = 'An HTML error page: no client, an unknown client, or a redirect URI that is not registered (never redirected)';
 
 /** The authorization endpoint (RFC 6749 §4.1): a plain sign-in form, then a redirect with code and state. */
 @ApiTags('oauth2')
@@ -19,6 +23,10 @@ export class OAuthAuthorizeController {
 
   @Get()
   @ApiOperation({ summary: 'Authorization endpoint: shows the sign-in form (response_type=code; PKCE S256 required for public clients)' })
+  @ApiAuthorizeQuery()
+  @ApiResponse({ status: 200, description: 'The sign-in form (HTML)', content: HTML_PAGE })
+  @ApiFoundResponse({ description: 'A request error for a trusted redirect URI: redirect_uri?error=…&error_description=…&state=…', headers: LOCATION })
+  @ApiResponse({ status: 400, description: ERROR_PAGE, content: HTML_PAGE })
   async form(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const checked = await this.prepare.execute(pickAuthorizeParams(stringParams(query)));
     if (checked.kind === 'valid') {
@@ -30,7 +38,20 @@ export class OAuthAuthorizeController {
 
   @Post()
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'Sign-in form submission: checks the credentials and redirects to the client with code and state' })
+  @ApiOperation({
+    summary: 'Sign-in form submission: checks the credentials and redirects to the client with code and state',
+    description: 'Posted by the form that GET shows; the authorization request rides along as hidden fields (they may also be in the query).',
+  })
+  @ApiBody({ schema: AUTHORIZE_FORM_SCHEMA })
+  @ApiFoundResponse({ description: 'Signed in: redirect_uri?code=…&state=… (or ?error=… for a request error)', headers: LOCATION })
+  @ApiResponse({ status: 400, description: ERROR_PAGE, content: HTML_PAGE })
+  @ApiResponse({ status: 401, description: 'Wrong username or password: the form again, with the error (HTML)', content: HTML_PAGE })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many failed sign-ins: the form again (HTML)',
+    content: HTML_PAGE,
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
+  })
   async submit(@Req() req: Request, @Query() query: Record<string, unknown>, @Body() body: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const fields = { ...stringParams(query), ...stringParams(body) };
     const outcome = await this.complete.execute({
@@ -41,6 +62,10 @@ export class OAuthAuthorizeController {
     });
     send(res, outcome, fields.username);
   }
+}
+
+function ApiAuthorizeQuery(): MethodDecorator {
+  return applyDecorators(...AUTHORIZE_QUERY.map((p) => ApiQuery(p)));
 }
 
 function send(res: Response, outcome: AuthorizationOutcome, login?: string): void {

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoRequestBody } from '../../../../libs/dialects/openapi.js';
+import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { apsDate } from '../../../../libs/dialects/dates.js';
 import { parseNumericId, tryParseNumericId } from '../../../../libs/dialects/ids.js';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
@@ -51,6 +53,7 @@ function serviceUser(value: number | null | undefined): string | null | undefine
 
 /** Platform extension (aps conventions): the tenant's OAuth2 clients. Needs the tenant-admin capability. */
 @ApiTags('oauth-clients')
+@ApiApsErrors(401, 403)
 @Controller('api/platform/oauth-clients')
 export class OAuthClientsController {
   constructor(
@@ -65,6 +68,7 @@ export class OAuthClientsController {
   @Get()
   @ApiOperation({ summary: 'List OAuth2 clients (paged: start/page, size)' })
   @ApiOkResponse({ type: OAuthClientPageResponse })
+  @ApiApsErrors(400)
   async listClients(@CurrentPrincipal() principal: Principal, @Query() query: PagingQueryDto): Promise<OAuthClientPageResponse> {
     const size = query.size ?? DEFAULT_PAGE_SIZE;
     const start = query.page !== undefined ? query.page * size : (query.start ?? 0);
@@ -75,6 +79,7 @@ export class OAuthClientsController {
   @Get(':id')
   @ApiOperation({ summary: 'Get an OAuth2 client' })
   @ApiOkResponse({ type: OAuthClientResponse })
+  @ApiApsErrors(404)
   async getClient(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<OAuthClientResponse> {
     return toResponse(await this.get.execute({ principal, id: clientId(id) }));
   }
@@ -82,7 +87,8 @@ export class OAuthClientsController {
   @Post()
   @ApiOperation({ summary: 'Register an OAuth2 client; the response carries its secret, shown only this once' })
   @ApiBody({ type: CreateOAuthClientDto })
-  @ApiOkResponse({ type: OAuthClientWithSecretResponse })
+  @ApiCreatedResponse({ type: OAuthClientWithSecretResponse })
+  @ApiApsErrors(400, 409)
   async createClient(@CurrentPrincipal() principal: Principal, @Body() dto: CreateOAuthClientDto): Promise<OAuthClientWithSecretResponse> {
     const created = await this.create.execute({
       principal,
@@ -101,6 +107,7 @@ export class OAuthClientsController {
   @ApiOperation({ summary: 'Update name, redirect URIs, grants or service user of an OAuth2 client' })
   @ApiBody({ type: UpdateOAuthClientDto })
   @ApiOkResponse({ type: OAuthClientResponse })
+  @ApiApsErrors(400, 404)
   async updateClient(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() dto: UpdateOAuthClientDto): Promise<OAuthClientResponse> {
     return toResponse(
       await this.update.execute({
@@ -117,14 +124,21 @@ export class OAuthClientsController {
   @Delete(':id')
   @HttpCode(200)
   @ApiOperation({ summary: 'Delete an OAuth2 client with its authorization codes and refresh tokens' })
+  @ApiOkResponse({ description: 'Empty body; the client is deleted.' })
+  @ApiApsErrors(404)
   async deleteClient(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
     await this.remove.execute({ principal, id: clientId(id) });
   }
 
   @Post(':id/secret')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Replace the secret of a confidential client; the new secret is shown only this once' })
+  @ApiOperation({
+    summary: 'Replace the secret of a confidential client; the new secret is shown only this once',
+    description: 'Takes no request body.',
+  })
+  @ApiNoRequestBody()
   @ApiOkResponse({ type: OAuthClientWithSecretResponse })
+  @ApiApsErrors(400, 404)
   async rotateClientSecret(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<OAuthClientWithSecretResponse> {
     const rotated = await this.rotateSecret.execute({ principal, id: clientId(id) });
     return { ...toResponse(rotated.client), clientSecret: rotated.clientSecret };

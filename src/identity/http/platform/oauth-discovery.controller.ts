@@ -1,7 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../../../libs/platform/http/public.decorator.js';
 import { DescribeAuthorizationServer } from '../../application/oauth/describe-authorization-server.query.js';
+import { AuthorizationServerMetadataResponse, JsonWebKeySetResponse } from './oauth-protocol.dto.js';
 
 @ApiTags('oauth2')
 @Public()
@@ -12,6 +13,7 @@ export class OAuthDiscoveryController {
   @Get('openid-configuration')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Authorization server metadata (RFC 8414 fields). No ID tokens are issued.' })
+  @ApiOkResponse({ type: AuthorizationServerMetadataResponse })
   metadata(): Record<string, unknown> {
     return this.describe.metadata();
   }
@@ -19,6 +21,7 @@ export class OAuthDiscoveryController {
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: 'Public keys of the current and recently retired signing keys (JWKS)' })
+  @ApiOkResponse({ type: JsonWebKeySetResponse })
   async jwks(): Promise<unknown> {
     return this.describe.jwks();
   }

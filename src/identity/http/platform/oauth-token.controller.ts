@@ -1,9 +1,11 @@
 import { Body, Controller, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiConsumes, ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiExcludeEndpoint, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOAuthErrors } from '../../../../libs/dialects/openapi-errors.js';
 import type { Request, Response } from 'express';
 import { Public } from '../../../../libs/platform/http/public.decorator.js';
 import { IssueToken } from '../../application/oauth/issue-token.use-case.js';
 import type { OAuthResult } from '../../application/oauth/oauth-result.js';
+import { OAuthTokenResponse, TOKEN_REQUEST_SCHEMA } from './oauth-protocol.dto.js';
 
 export function sendOAuthResult(res: Response, result: OAuthResult): void {
   res.status(result.status).set(result.headers).json(result.body);
@@ -24,6 +26,13 @@ export class OAuthTokenController {
     description:
       'Client authentication by HTTP Basic or client_id/client_secret in the body. Form or JSON bodies. Errors follow RFC 6749 §5.2 ({error, error_description}); ' +
       'a throttled password grant answers 429 with Retry-After. Also served at /{workspace}/oauth2/token (ProcessMaker 3).',
+  })
+  @ApiBody({ schema: TOKEN_REQUEST_SCHEMA })
+  @ApiOkResponse({ type: OAuthTokenResponse, headers: { 'Cache-Control': { schema: { type: 'string', example: 'no-store' } } } })
+  @ApiOAuthErrors({
+    400: 'invalid_request, invalid_grant (bad credentials, code or refresh token), unsupported_grant_type, unauthorized_client or invalid_scope',
+    401: 'invalid_client: client authentication failed (with WWW-Authenticate: Basic)',
+    429: 'invalid_grant after too many failed sign-ins of the password grant, with Retry-After',
   })
   async token(
     @Req() req: Request,

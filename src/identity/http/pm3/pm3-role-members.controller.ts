@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBasicAuth, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiCreatedResponse, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pm3Id } from '../../../../libs/dialects/ids.js';
+import { ApiPm3Errors } from '../../../../libs/dialects/openapi-errors.js';
 import { AssignPermissionToRole } from '../../application/roles/assign-permission-to-role.use-case.js';
 import { AssignUserToRole } from '../../application/roles/assign-user-to-role.use-case.js';
 import { ListRolePermissions } from '../../application/roles/list-role-permissions.query.js';
@@ -22,6 +23,7 @@ const ACCESS = 'Needs PM_USERS, PM_SETUP_ADVANCE or tenant administration.';
 @ApiTags('pm3 identity: roles')
 @ApiBasicAuth('basic')
 @ApiOAuth2(['read', 'write'], 'oauth2')
+@ApiPm3Errors(400, 401, 403)
 @UseInterceptors(Pm3ErrorWordingInterceptor)
 @Controller('api/1.0/:workspace/role/:rol_uid')
 export class Pm3RoleMembersController {
@@ -72,6 +74,7 @@ export class Pm3RoleMembersController {
       '201 with no body. A user has one role, so this moves them from their old one. The admin user\'s role cannot change (400); ' +
       `a user already in the role is a 400; a caller cannot hand out a role that grants more than they hold (403). ${ACCESS}`,
   })
+  @ApiCreatedResponse({ description: 'Empty body; the user now holds the role.' })
   async addUser(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,
@@ -88,6 +91,7 @@ export class Pm3RoleMembersController {
       'ProcessMaker leaves the user without a role; Meridian moves them to PROCESSMAKER_OPERATOR instead, the role with the least access, ' +
       'so unassigning from the Operator role itself is a 400. Not in the role: 400. 200 with no body. ' + ACCESS,
   })
+  @ApiOkResponse({ description: 'Empty body; the user now holds PROCESSMAKER_OPERATOR.' })
   async removeUser(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,
@@ -134,6 +138,7 @@ export class Pm3RoleMembersController {
       '201 with no body. Already assigned: 400. PROCESSMAKER_ADMIN holds every permission and cannot change (400). The other predefined ' +
       `roles are shared by all workspaces, so only a tenant manager may change them (403). Nobody grants a permission they lack (403). ${ACCESS}`,
   })
+  @ApiCreatedResponse({ description: 'Empty body; the role has the permission.' })
   async addPermission(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,
@@ -148,6 +153,7 @@ export class Pm3RoleMembersController {
     summary: 'Unassign a permission from the role',
     description: `200 with no body. Never allowed on PROCESSMAKER_ADMIN (400); not assigned: 400. ${ACCESS}`,
   })
+  @ApiOkResponse({ description: 'Empty body; the permission is removed from the role.' })
   async removePermission(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,

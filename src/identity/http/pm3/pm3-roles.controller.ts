@@ -7,6 +7,7 @@ import { ListRoles } from '../../application/roles/list-roles.query.js';
 import { UpdateRole } from '../../application/roles/update-role.use-case.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
+import { ApiPm3Errors } from '../../../../libs/dialects/openapi-errors.js';
 import { Pm3ErrorWordingInterceptor } from './pm3-error-wording.interceptor.js';
 import { Pm3ListQueryDto } from './pm3-paging.dto.js';
 import { Pm3IdPipe, Pm3WorkspacePipe } from './pm3-params.pipe.js';
@@ -18,6 +19,7 @@ const ACCESS = 'Needs PM_USERS, PM_SETUP_ADVANCE or tenant administration.';
 @ApiTags('pm3 identity: roles')
 @ApiBasicAuth('basic')
 @ApiOAuth2(['read', 'write'], 'oauth2')
+@ApiPm3Errors(400, 401, 403)
 @UseInterceptors(Pm3ErrorWordingInterceptor)
 @Controller('api/1.0/:workspace')
 export class Pm3RolesController {
@@ -77,6 +79,7 @@ export class Pm3RolesController {
     summary: 'Update a role',
     description: `200 with no body. The predefined roles (uids ...02, ...03, ...04) cannot be changed (400). ${ACCESS}`,
   })
+  @ApiOkResponse({ description: 'Empty body; the role is updated.' })
   async update(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,
@@ -91,6 +94,7 @@ export class Pm3RolesController {
     summary: 'Delete a role',
     description: `200 with no body. Refused (400) while users hold the role, and always for the predefined roles. ${ACCESS}`,
   })
+  @ApiOkResponse({ description: 'Empty body; the role is deleted.' })
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import type { Pm3Permission, Pm3Role } from './pm3-role.mapper.js';
 import { Absentable } from './pm3-validators.js';
 
 const ROLE_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
@@ -46,18 +47,18 @@ export class Pm3AssignPermissionDto {
   per_uid: string;
 }
 
-export class Pm3RoleResponse {
+export class Pm3RoleResponse implements Pm3Role {
   @ApiProperty({ example: '00000000000000000000000000000002' }) rol_uid: string;
   @ApiProperty({ example: 'PROCESSMAKER_ADMIN' }) rol_code: string;
   @ApiProperty({ example: 'System Administrator' }) rol_name: string;
-  @ApiProperty({ enum: ROLE_STATUSES }) rol_status: string;
+  @ApiProperty({ enum: ROLE_STATUSES }) rol_status: 'ACTIVE' | 'INACTIVE';
   @ApiProperty({ example: '00000000000000000000000000000002', description: 'Always the ProcessMaker system uid' }) rol_system: string;
   @ApiProperty({ description: 'YYYY-MM-DD HH:MM:SS (UTC)' }) rol_create_date: string;
   @ApiProperty({ description: 'YYYY-MM-DD HH:MM:SS (UTC), "" when never updated' }) rol_update_date: string;
   @ApiProperty({ description: 'Users of the role in this workspace' }) rol_total_users: number;
 }
 
-export class Pm3PermissionResponse {
+export class Pm3PermissionResponse implements Pm3Permission {
   @ApiProperty({ example: '00000000000000000000000000000001' }) per_uid: string;
   @ApiProperty({ example: 'PM_LOGIN' }) per_code: string;
   @ApiProperty({ example: 'Login' }) per_name: string;

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBasicAuth, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { pm3Id } from '../../../../libs/dialects/ids.js';
+import { ApiPm3Errors } from '../../../../libs/dialects/openapi-errors.js';
 import { CreateUser } from '../../application/users/create-user.use-case.js';
 import { DeleteUser } from '../../application/users/delete-user.use-case.js';
 import { GetUser } from '../../application/users/get-user.query.js';
@@ -45,6 +46,7 @@ function replacedBy(raw: string | undefined): string | null | undefined {
 @ApiTags('pm3 identity: users')
 @ApiBasicAuth('basic')
 @ApiOAuth2(['read', 'write'], 'oauth2')
+@ApiPm3Errors(400, 401, 403)
 @UseInterceptors(Pm3ErrorWordingInterceptor)
 @Controller('api/1.0/:workspace')
 export class Pm3UsersController {
@@ -168,6 +170,7 @@ export class Pm3UsersController {
       'A soft delete: the row stays for history, the user disappears from lists, cannot sign in, and a GET answers 400 "... does not exist". ' +
       'The admin user and the caller themself cannot be deleted. 200 with no body.',
   })
+  @ApiOkResponse({ description: 'Empty body; the user is deleted.' })
   async remove(
     @CurrentPrincipal() actor: Principal,
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsNotEmpty, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { PM3_USER_STATUSES, type Pm3UserStatus } from './pm3-user.mapper.js';
+import { PM3_USER_STATUSES, type Pm3User, type Pm3UserStatus, type Pm3UserSummary } from './pm3-user.mapper.js';
 import { Absentable, IsPm3Date, MatchesField } from './pm3-validators.js';
 
 const given = (field: string) => (o: Record<string, unknown>) => o[field] !== undefined;
@@ -138,7 +138,7 @@ export class Pm3UpdateUserDto extends Pm3UserProfileDto {
   usr_calendar?: string;
 }
 
-export class Pm3UserResponse {
+export class Pm3UserResponse implements Pm3User {
   @ApiProperty({ example: '00000000000000000000000000001000' }) usr_uid: string;
   @ApiProperty() usr_username: string;
   @ApiProperty({ description: 'Always "": the password hash never leaves the server' }) usr_password: string;
@@ -148,7 +148,7 @@ export class Pm3UserResponse {
   @ApiProperty({ description: 'YYYY-MM-DD or ""' }) usr_due_date: string;
   @ApiProperty({ description: 'YYYY-MM-DD HH:MM:SS (UTC)' }) usr_create_date: string;
   @ApiProperty({ description: 'YYYY-MM-DD HH:MM:SS (UTC)' }) usr_update_date: string;
-  @ApiProperty({ enum: PM3_USER_STATUSES }) usr_status: string;
+  @ApiProperty({ enum: PM3_USER_STATUSES }) usr_status: Pm3UserStatus;
   @ApiProperty() usr_country: string;
   @ApiProperty() usr_city: string;
   @ApiProperty() usr_location: string;
@@ -167,10 +167,10 @@ export class Pm3UserResponse {
   @ApiProperty({ description: 'Always NORMAL' }) usr_ux: string;
 }
 
-export class Pm3UserSummaryResponse {
+export class Pm3UserSummaryResponse implements Pm3UserSummary {
   @ApiProperty() usr_uid: string;
   @ApiProperty() usr_username: string;
   @ApiProperty() usr_firstname: string;
   @ApiProperty() usr_lastname: string;
-  @ApiProperty({ enum: PM3_USER_STATUSES }) usr_status: string;
+  @ApiProperty({ enum: PM3_USER_STATUSES }) usr_status: Pm3UserStatus;
 }

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBasicAuth, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseNumericId } from '../../../../libs/dialects/ids.js';
+import { ApiNoRequestBody } from '../../../../libs/dialects/openapi.js';
+import { ApiQuestetraErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { QuestetraParams } from '../../../../libs/dialects/questetra-params.decorator.js';
 import { integerParam, isBlank, textParam } from '../../../../libs/dialects/questetra-params.js';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
@@ -54,6 +56,7 @@ const FIND_DESCRIPTION =
 @ApiTags('identity')
 @ApiBasicAuth('basic')
 @ApiOAuth2(['read', 'write'], 'oauth2')
+@ApiQuestetraErrors(400, 401)
 @Controller('API')
 export class QuserController {
   constructor(
@@ -72,7 +75,11 @@ export class QuserController {
 
   @Post('User/Quser/self')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The calling user (QuserEntry), POST form' })
+  @ApiOperation({
+    summary: 'The calling user (QuserEntry), POST form',
+    description: 'Takes no parameters and no request body; a parameter sent anyway answers a Validation error naming it.',
+  })
+  @ApiNoRequestBody()
   @ApiOkResponse({ type: QuserResponseDto })
   async selfPost(@CurrentPrincipal() actor: Principal, @QuestetraParams() _params: NoParams): Promise<QuserResponseDto> {
     return this.self(actor);
@@ -125,6 +132,7 @@ export class QuserController {
       'APIs to its Professional edition; Meridian has no editions.',
   })
   @QuestetraPostParams(AddQuserParams)
+  @ApiQuestetraErrors(403)
   @ApiOkResponse({ type: QuserResponseDto })
   async add(@CurrentPrincipal() actor: Principal, @QuestetraParams() params: AddQuserParams): Promise<QuserResponseDto> {
     try {

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBasicAuth, ApiOAuth2, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseNumericId } from '../../../../libs/dialects/ids.js';
+import { ApiQuestetraErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { QuestetraParams } from '../../../../libs/dialects/questetra-params.decorator.js';
 import { GrantSystemAuthority } from '../../application/authorities/grant-system-authority.use-case.js';
 import type { Principal } from '../../domain/principal.js';
@@ -13,6 +14,7 @@ import { AddSystemAuthorityToQuserParams } from './system-authority.dto.js';
 @ApiTags('identity')
 @ApiBasicAuth('basic')
 @ApiOAuth2(['read', 'write'], 'oauth2')
+@ApiQuestetraErrors(400, 401, 403)
 @Controller('API/Admin/SystemAuthority')
 export class SystemAuthorityController {
   constructor(private readonly grantSystemAuthority: GrantSystemAuthority) {}
