@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { ManagerOfUserQuery } from './application/departments/manager-of-user.query.js';
+import { GroupMembershipQuery } from './application/groups/group-membership.query.js';
+
+/** The org-structure context's facade: what the engine asks when it assigns work. */
+@Injectable()
+export class OrgStructureApi {
+  constructor(
+    private readonly groups: GroupMembershipQuery,
+    private readonly managers: ManagerOfUserQuery,
+  ) {}
+
+  /** Users in the group or in any group nested in it. */
+  membersOfGroup(tenantId: string, groupId: string): Promise<string[]> {
+    return this.groups.membersOf(tenantId, groupId);
+  }
+
+  /** The groups of a user, direct and inherited. */
+  groupsOfUser(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
+    return this.groups.groupsOf(tenantId, userId);
+  }
+
+  /** Whom the user reports to (department manager, or the parent department's manager for a manager). */
+  managerOfUser(tenantId: string, userId: string): Promise<string | null> {
+    return this.managers.managerOf(tenantId, userId);
+  }
+}
