@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
-import { clientBasic, pkcePair } from '../../support/oauth.js';
+import { clientBasic, openSignInForm, pkcePair, submitSignIn } from '../../support/oauth.js';
 
 const OPERATOR_PASSWORD = 'operator-password-1';
 
@@ -184,12 +184,8 @@ describe('platform: /api/platform/oauth-clients', () => {
     expect(new URL(noPkce.headers.location!).searchParams.get('error')).toBe('invalid_request');
 
     const { verifier, challenge } = pkcePair();
-    const res = await t
-      .http()
-      .post('/oauth/authorize')
-      .type('form')
-      .send({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'q', code_challenge: challenge, code_challenge_method: 'S256', username: 'admin', password: ADMIN_PASSWORD })
-      .expect(302);
+    const form = await openSignInForm(t, { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'q', code_challenge: challenge, code_challenge_method: 'S256' });
+    const res = await submitSignIn(t, form, 'admin', ADMIN_PASSWORD).expect(302);
     const code = new URL(res.headers.location!).searchParams.get('code')!;
     const token = await t
       .http()
