@@ -269,6 +269,66 @@ describe('platform: OAuth2 authorization server', () => {
       expect(reuse.body.error).toBe('invalid_grant');
     });
 
+    it('a code used twice revokes what its first exchange issued (RFC 6749 §4.1.2): access token 401, refresh token rejected', async () => {
+      const { verifier, challenge } = pkcePair();
+      const code = await authorize(challenge);
+      const first = await exchange(code, verifier).expect(200);
+      const bearer = `Bearer ${first.body.access_token}`;
+      await t.http().get('/api/platform/whoami').set('Authorization', bearer).expect(200);
+
+      const reuse = await exchange(code, verifier).expect(400);
+      expect(reuse.body.error).toBe('invalid_grant');
+
+      await t.http().get('/api/platform/whoami').set('Authorization', bearer).expect(401);
+      expect((await t.http().post('/oauth/introspect').set('Authorization', clientBasic()).type('form').send({ token: first.body.access_token }).expect(200)).body).toEqual({
+        active: false,
+      });
+      const refresh = await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token })
+        .expect(400);
+      expect(refresh.body.error).toBe('invalid_grant');
+    });
+
+    it('code reuse also revokes the tokens of later refreshes, and leaves other sign-ins alone', async () => {
+      const { verifier, challenge } = pkcePair();
+      const code = await authorize(challenge);
+      const first = await exchange(code, verifier).expect(200);
+      const rotated = await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token })
+        .expect(200);
+      const unrelated = await passwordGrant();
+      await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${rotated.body.access_token}`).expect(200);
+
+      await exchange(code, verifier).expect(400);
+
+      for (const token of [first.body.access_token, rotated.body.access_token]) {
+        await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${token}`).expect(401);
+      }
+      await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: rotated.body.refresh_token })
+        .expect(400);
+      await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${unrelated.access_token}`).expect(200);
+      await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: unrelated.refresh_token })
+        .expect(200);
+    });
+
     it('a wrong verifier fails and consumes the code', async () => {
       const { verifier, challenge } = pkcePair();
       const code = await authorize(challenge);

@@ -31,6 +31,12 @@ export interface AccessTokenSubject {
   readonly clientCredentials: boolean;
 }
 
+export interface SignedAccessToken {
+  readonly token: string;
+  readonly jti: string;
+  readonly expiresAt: Date;
+}
+
 /** Signs and verifies the platform's JWT access tokens; verification also checks the denylist. */
 @Injectable()
 export class AccessTokens {
@@ -47,9 +53,10 @@ export class AccessTokens {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async sign(subject: AccessTokenSubject, lifetimeSeconds: number): Promise<string> {
+  async sign(subject: AccessTokenSubject, lifetimeSeconds: number): Promise<SignedAccessToken> {
     const { kid, key } = await this.keys.forSigning();
     const now = Math.floor(Date.now() / 1000);
+    const jti = randomUUID();
     const jwt = new SignJWT({
       tenant: subject.tenantId,
       client_id: subject.clientId,
@@ -59,10 +66,10 @@ export class AccessTokens {
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
       .setIssuer(this.config.publicUrl)
       .setSubject(subject.sub)
-      .setJti(randomUUID())
+      .setJti(jti)
       .setIssuedAt(now)
       .setExpirationTime(now + lifetimeSeconds);
-    return jwt.sign(key);
+    return { token: await jwt.sign(key), jti, expiresAt: new Date((now + lifetimeSeconds) * 1000) };
   }
 
   /** The claims of a valid, unexpired, unrevoked token; undefined for anything else. */
