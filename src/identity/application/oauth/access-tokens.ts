@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
-import { OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
+import { type AccessTokenRef, OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
 import { SIGNING_ALGORITHM, SigningKeys } from './signing-keys.js';
 
 const VERIFIED_TTL_MS = 5 * 60_000;
@@ -72,11 +72,11 @@ export class AccessTokens {
     return { token: await jwt.sign(key), jti, expiresAt: new Date((now + lifetimeSeconds) * 1000) };
   }
 
-  /** The claims of a valid, unexpired, unrevoked token; undefined for anything else. */
+  /** The claims of a valid, unexpired, unrevoked token of a client that still exists and kept its secret; undefined for anything else. */
   async verify(token: string): Promise<AccessTokenClaims | undefined> {
     const claims = await this.verifySignature(token);
     if (!claims) return undefined;
-    if (await this.tokens.isAccessTokenDenied(claims.jti)) return undefined;
+    if (await this.tokens.isAccessTokenDenied(accessTokenRef(claims))) return undefined;
     return claims;
   }
 
@@ -119,4 +119,8 @@ export class AccessTokens {
       throw e;
     }
   }
+}
+
+export function accessTokenRef(claims: AccessTokenClaims): AccessTokenRef {
+  return { jti: claims.jti, clientId: claims.client_id, issuedAt: claims.iat, tenantId: claims.tenant };
 }

@@ -60,6 +60,15 @@ export function formTokensMatch(cookie: string | undefined, submitted: string | 
   return isWellFormedFormToken(cookie) && isWellFormedFormToken(submitted) && constantTimeEqual(cookie, submitted);
 }
 
+/**
+ * A client's access tokens are good only when issued no earlier than the client's cutoff (its
+ * creation, or its last secret rotation). JWT times have whole seconds: a token of the cutoff's
+ * own second passes, so a token issued right after a rotation is never refused.
+ */
+export function issuedNotBefore(issuedAtSeconds: number, notBefore: Date): boolean {
+  return issuedAtSeconds >= Math.floor(notBefore.getTime() / 1000);
+}
+
 /** Codes, refresh tokens and opaque secrets are stored as SHA-256 hex digests. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

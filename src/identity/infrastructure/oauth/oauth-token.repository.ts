@@ -36,6 +36,26 @@ export interface IssuedAccessToken {
   readonly expiresAt: Date;
 }
 
+/** What decides whether a verified access token may still be used, besides its user. */
+export interface AccessTokenRef {
+  readonly jti: string;
+  readonly clientId: string;
+  /** `iat`, seconds since the epoch. */
+  readonly issuedAt: number;
+  readonly tenantId: string;
+}
+
+/**
+ * SQL (a boolean) for "this access token may no longer be used": its jti is on the denylist, its
+ * client was deleted, or it was issued before the client's tokens_not_before (secret rotation;
+ * the same whole-second rule as issuedNotBefore). The arguments are SQL expressions.
+ */
+export function accessTokenDeniedSql(jti: string, clientId: string, issuedAt: string, tenantId: string): string {
+  return `(EXISTS (SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = ${jti})
+    OR NOT EXISTS (SELECT 1 FROM identity.oauth_clients
+                    WHERE client_id = ${clientId} AND tenant_id = ${tenantId} AND tokens_not_before < to_timestamp(${issuedAt}::bigint + 1)))`;
+}
+
 /** Authorization codes, refresh tokens and the access-token denylist; every token by its hash. */
 @Injectable()
 export class OAuthTokenRepository {
@@ -170,8 +190,13 @@ export class OAuthTokenRepository {
     await this.uow.manager.query(`DELETE FROM identity.oauth_revoked_access_tokens WHERE expires_at < now() - interval '5 minutes'`);
   }
 
-  async isAccessTokenDenied(jti: string): Promise<boolean> {
-    const rows = (await this.uow.query(`SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $1`, [jti])) as unknown[];
-    return rows.length > 0;
+  async isAccessTokenDenied(token: AccessTokenRef): Promise<boolean> {
+    const rows = (await this.uow.query(`SELECT ${accessTokenDeniedSql('$1', '$2', '$3', '$4::bigint')} AS "denied"`, [
+      token.jti,
+      token.clientId,
+      token.issuedAt,
+      token.tenantId,
+    ])) as { denied: boolean }[];
+    return rows[0]?.denied === true;
   }
 }
