@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { DomainError } from '../../../libs/kernel/domain-error.js';
 import type { Principal } from '../domain/principal.js';
 import { canSignIn } from '../domain/user-status.js';
+import type { AccessTokenRef } from '../infrastructure/oauth/oauth-token.repository.js';
 import { PasswordHasher } from '../infrastructure/password-hasher.js';
 import { PrincipalLoader, type PrincipalRow } from '../infrastructure/principal.loader.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -74,9 +75,9 @@ export class AuthenticateUser {
     return this.principals.toPrincipal(row, 'bearer', extra);
   }
 
-  /** Resolves the user a bearer token names, refusing a token whose id was revoked. */
-  async principalOfToken(userId: string, jti: string, extra: Partial<Principal> = {}): Promise<Principal> {
-    const row = await this.principals.rowByIdForToken(userId, jti);
+  /** Resolves the user a bearer token names, refusing a revoked token (denylist, client deleted or rotated). */
+  async principalOfToken(userId: string, token: AccessTokenRef, extra: Partial<Principal> = {}): Promise<Principal> {
+    const row = await this.principals.rowByIdForToken(userId, token);
     if (!row || row.revoked || !this.mayEnter(row)) throw invalid();
     return this.principals.toPrincipal(row, 'bearer', extra);
   }

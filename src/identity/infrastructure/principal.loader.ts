@@ -4,6 +4,7 @@ import { DatabaseNotifications } from '../../../libs/platform/database/database-
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../domain/principal.js';
 import type { UserStatus } from '../domain/user-status.js';
+import { type AccessTokenRef, accessTokenDeniedSql } from './oauth/oauth-token.repository.js';
 
 /**
  * Another context (org-structure) adds permissions granted through group membership. Its writes
@@ -69,7 +70,10 @@ export class PrincipalLoader implements OnModuleInit {
   private readonly grantSources: GrantSource[] = [];
   private readonly permissionCache = new LRUCache<string, readonly string[]>({ max: 20_000 });
   private readonly rows = new LRUCache<string, CachedRow>({ max: 20_000, ttl: 60_000 });
-  /** Token ids seen not revoked since the last drop. */
+  /**
+   * Token ids seen not revoked since the last drop, their client then still existing and not
+   * rotated since: a change to oauth_clients (delete, secret rotation) is a drop like any other.
+   */
   private readonly notRevoked = new LRUCache<string, true>({ max: 100_000, ttl: 60_000 });
   private generation = 0;
 
@@ -111,27 +115,25 @@ export class PrincipalLoader implements OnModuleInit {
   }
 
   /**
-   * The same, for a bearer token: whether its id is on the revocation denylist comes back in the
-   * same round trip, so an authenticated request costs one query before its own work.
+   * The same, for a bearer token: whether it was revoked (denylist, client deleted or its secret
+   * rotated since) comes back in the same round trip, so an authenticated request costs one query
+   * before its own work, and none while the cache holds.
    */
-  async rowByIdForToken(userId: string, jti: string): Promise<(PrincipalRow & { revoked: boolean }) | undefined> {
+  async rowByIdForToken(userId: string, token: AccessTokenRef): Promise<(PrincipalRow & { revoked: boolean }) | undefined> {
     const usable = this.cacheUsable;
-    const cached = usable && this.notRevoked.has(jti) ? this.rows.get(userId) : undefined;
+    const cached = usable && this.notRevoked.has(token.jti) ? this.rows.get(userId) : undefined;
     if (cached) return { ...cached, revoked: false };
     const generation = this.generation;
     const rows = (await this.uow.query(
-      `${PRINCIPAL_SQL.replace(
-        'AS "grantEpoch"',
-        'AS "grantEpoch", EXISTS (SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $2) AS "revoked"',
-      )} u.id = $1`,
-      [userId, jti],
+      `${PRINCIPAL_SQL.replace('AS "grantEpoch"', `AS "grantEpoch", ${accessTokenDeniedSql('$2', '$3', '$4', 'u.tenant_id')} AS "revoked"`)} u.id = $1`,
+      [userId, token.jti, token.clientId, token.issuedAt],
     )) as (UserRow & { revoked: boolean })[];
     if (!rows[0]) return undefined;
     const { revoked, ...user } = rows[0];
     const row = await this.withPermissions(user);
     if (usable && generation === this.generation) {
       this.rows.set(userId, row);
-      if (!revoked) this.notRevoked.set(jti, true);
+      if (!revoked) this.notRevoked.set(token.jti, true);
     }
     return { ...row, revoked };
   }

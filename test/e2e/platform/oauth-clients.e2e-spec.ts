@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ADMIN_PASSWORD, basic, startTestApp, type TestApp } from '../../support/app.js';
+import { ADMIN_PASSWORD, basic, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
-import { clientBasic, pkcePair } from '../../support/oauth.js';
+import { clientBasic, decodeJwtPart, openSignInForm, pkcePair, submitSignIn } from '../../support/oauth.js';
 
 const OPERATOR_PASSWORD = 'operator-password-1';
 
@@ -169,6 +169,81 @@ describe('platform: /api/platform/oauth-clients', () => {
     await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${token.body.access_token}`).expect(403);
   });
 
+  interface Created {
+    id: number;
+    clientId: string;
+    clientSecret: string;
+  }
+
+  async function createClient(body: Record<string, unknown> = {}): Promise<Created> {
+    const res = await t
+      .http()
+      .post('/api/platform/oauth-clients')
+      .set('Authorization', t.adminBasic)
+      .send({ name: 'Short-lived', redirectUris: [], grants: ['password', 'refresh_token', 'client_credentials'], serviceUserId: Number(operatorId), ...body })
+      .expect(201);
+    return res.body as Created;
+  }
+
+  async function tokenFor(client: Created, grant: Record<string, string>, secret = client.clientSecret) {
+    return (await t.http().post('/oauth/token').set('Authorization', clientBasic(client.clientId, secret)).type('form').send(grant).expect(200)).body as {
+      access_token: string;
+      refresh_token?: string;
+    };
+  }
+
+  const adminGrant = { grant_type: 'password', username: 'admin', password: ADMIN_PASSWORD };
+  const whoami = (token: string) => t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${token}`);
+  const introspect = (token: string) => t.http().post('/oauth/introspect').set('Authorization', clientBasic()).type('form').send({ token }).expect(200);
+
+  /** Token times have whole seconds: wait until the clock has left the second a token was issued in. */
+  async function afterIssueSecond(token: string): Promise<void> {
+    const next = (Number(decodeJwtPart(token, 1).iat) + 1) * 1000;
+    while (Date.now() < next) await new Promise((resolve) => setTimeout(resolve, Math.max(1, next - Date.now())));
+  }
+
+  it('deleting a client ends its access tokens at once, and a new client under the same client_id does not revive them', async () => {
+    const client = await createClient({ clientId: 'short-lived-app' });
+    const user = await tokenFor(client, adminGrant);
+    const service = await tokenFor(client, { grant_type: 'client_credentials' });
+    await whoami(user.access_token).expect(200);
+    await whoami(service.access_token).expect(200);
+    expect((await introspect(user.access_token)).body.active).toBe(true);
+
+    await t.http().delete(`/api/platform/oauth-clients/${client.id}`).set('Authorization', t.adminBasic).expect(200);
+
+    await whoami(user.access_token).expect(401);
+    await whoami(service.access_token).expect(401);
+    expect((await introspect(user.access_token)).body).toEqual({ active: false });
+
+    await afterIssueSecond(user.access_token);
+    const again = await createClient({ clientId: 'short-lived-app' });
+    await whoami(user.access_token).expect(401);
+    await whoami((await tokenFor(again, adminGrant)).access_token).expect(200);
+  });
+
+  it('rotating a secret ends the access tokens issued before; refresh tokens go on working with the new secret', async () => {
+    const client = await createClient();
+    const user = await tokenFor(client, adminGrant);
+    const service = await tokenFor(client, { grant_type: 'client_credentials' });
+    const other = await tokenFor({ clientId: 'meridian', clientSecret: '', id: 0 }, adminGrant, OAUTH_CLIENT_SECRET);
+    await whoami(user.access_token).expect(200);
+    await afterIssueSecond(service.access_token);
+
+    const rotated = await t.http().post(`/api/platform/oauth-clients/${client.id}/secret`).set('Authorization', t.adminBasic).expect(200);
+
+    await whoami(user.access_token).expect(401);
+    await whoami(service.access_token).expect(401);
+    expect((await introspect(user.access_token)).body).toEqual({ active: false });
+    // Other clients' tokens are untouched.
+    await whoami(other.access_token).expect(200);
+    // Tokens issued with the new secret work at once, and the refresh token needs that secret.
+    await t.http().post('/oauth/token').set('Authorization', clientBasic(client.clientId, client.clientSecret)).type('form').send({ grant_type: 'refresh_token', refresh_token: user.refresh_token }).expect(401);
+    const refreshed = await tokenFor(client, { grant_type: 'refresh_token', refresh_token: user.refresh_token! }, rotated.body.clientSecret);
+    await whoami(refreshed.access_token).expect(200);
+    await whoami((await tokenFor(client, { grant_type: 'client_credentials' }, rotated.body.clientSecret)).access_token).expect(200);
+  });
+
   it('a public client uses the authorization code flow with PKCE and without a secret, and must send a challenge', async () => {
     const created = await t
       .http()
@@ -184,12 +259,8 @@ describe('platform: /api/platform/oauth-clients', () => {
     expect(new URL(noPkce.headers.location!).searchParams.get('error')).toBe('invalid_request');
 
     const { verifier, challenge } = pkcePair();
-    const res = await t
-      .http()
-      .post('/oauth/authorize')
-      .type('form')
-      .send({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'q', code_challenge: challenge, code_challenge_method: 'S256', username: 'admin', password: ADMIN_PASSWORD })
-      .expect(302);
+    const form = await openSignInForm(t, { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'q', code_challenge: challenge, code_challenge_method: 'S256' });
+    const res = await submitSignIn(t, form, 'admin', ADMIN_PASSWORD).expect(302);
     const code = new URL(res.headers.location!).searchParams.get('code')!;
     const token = await t
       .http()

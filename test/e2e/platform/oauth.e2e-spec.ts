@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser } from '../../support/db.js';
-import { CLIENT_ID, clientBasic, decodeJwtPart, pkcePair } from '../../support/oauth.js';
+import { CLIENT_ID, clientBasic, decodeJwtPart, FORM_TOKEN_COOKIE, formTokenSetCookie as formTokenSetCookieOf, hiddenFields, openSignInForm, pkcePair, submitSignIn } from '../../support/oauth.js';
 
 interface TokenBody {
   access_token: string;
@@ -244,13 +244,7 @@ describe('platform: OAuth2 authorization server', () => {
       expect(form.headers['content-type']).toMatch(/^text\/html/);
       expect(form.text).toContain('<form method="post" action="/oauth/authorize">');
       expect(form.text).not.toMatch(/<(script|link)\b/);
-      const hidden = Object.fromEntries([...form.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!.replace(/&amp;/g, '&')]));
-      const res = await t
-        .http()
-        .post('/oauth/authorize')
-        .type('form')
-        .send({ ...hidden, username: 'admin@example.com', password: ADMIN_PASSWORD })
-        .expect(302);
+      const res = await submitSignIn(t, await openSignInForm(t, query), 'admin@example.com', ADMIN_PASSWORD).expect(302);
       const location = new URL(res.headers.location!);
       expect(`${location.origin}${location.pathname}`).toBe(redirectUri());
       expect(location.searchParams.get('state')).toBe(state);
@@ -275,6 +269,66 @@ describe('platform: OAuth2 authorization server', () => {
       expect(reuse.body.error).toBe('invalid_grant');
     });
 
+    it('a code used twice revokes what its first exchange issued (RFC 6749 §4.1.2): access token 401, refresh token rejected', async () => {
+      const { verifier, challenge } = pkcePair();
+      const code = await authorize(challenge);
+      const first = await exchange(code, verifier).expect(200);
+      const bearer = `Bearer ${first.body.access_token}`;
+      await t.http().get('/api/platform/whoami').set('Authorization', bearer).expect(200);
+
+      const reuse = await exchange(code, verifier).expect(400);
+      expect(reuse.body.error).toBe('invalid_grant');
+
+      await t.http().get('/api/platform/whoami').set('Authorization', bearer).expect(401);
+      expect((await t.http().post('/oauth/introspect').set('Authorization', clientBasic()).type('form').send({ token: first.body.access_token }).expect(200)).body).toEqual({
+        active: false,
+      });
+      const refresh = await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token })
+        .expect(400);
+      expect(refresh.body.error).toBe('invalid_grant');
+    });
+
+    it('code reuse also revokes the tokens of later refreshes, and leaves other sign-ins alone', async () => {
+      const { verifier, challenge } = pkcePair();
+      const code = await authorize(challenge);
+      const first = await exchange(code, verifier).expect(200);
+      const rotated = await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: first.body.refresh_token })
+        .expect(200);
+      const unrelated = await passwordGrant();
+      await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${rotated.body.access_token}`).expect(200);
+
+      await exchange(code, verifier).expect(400);
+
+      for (const token of [first.body.access_token, rotated.body.access_token]) {
+        await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${token}`).expect(401);
+      }
+      await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: rotated.body.refresh_token })
+        .expect(400);
+      await t.http().get('/api/platform/whoami').set('Authorization', `Bearer ${unrelated.access_token}`).expect(200);
+      await t
+        .http()
+        .post('/oauth/token')
+        .set('Authorization', clientBasic())
+        .type('form')
+        .send({ grant_type: 'refresh_token', refresh_token: unrelated.refresh_token })
+        .expect(200);
+    });
+
     it('a wrong verifier fails and consumes the code', async () => {
       const { verifier, challenge } = pkcePair();
       const code = await authorize(challenge);
@@ -292,24 +346,20 @@ describe('platform: OAuth2 authorization server', () => {
     });
 
     it('wrong credentials re-show the form; an unknown client or redirect URI is an error page, never a redirect', async () => {
-      const bad = await t
-        .http()
-        .post('/oauth/authorize')
-        .type('form')
-        .send({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri(), state: 's', username: 'admin', password: 'nope-nope' })
-        .expect(401);
+      const bad = await submitSignIn(
+        t,
+        await openSignInForm(t, { response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri(), state: 's' }),
+        'admin',
+        'nope-nope',
+      ).expect(401);
       expect(bad.text).toContain('Invalid username or password');
       expect(bad.headers.location).toBeUndefined();
 
       const unknownClient = await t.http().get('/oauth/authorize').query({ response_type: 'code', client_id: 'nobody', redirect_uri: redirectUri() }).expect(400);
       expect(unknownClient.headers.location).toBeUndefined();
       expect(unknownClient.text).toContain('Unknown client');
-      const evil = await t
-        .http()
-        .post('/oauth/authorize')
-        .type('form')
-        .send({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: 'https://evil.example.com/cb', username: 'admin', password: ADMIN_PASSWORD })
-        .expect(400);
+      const form = await openSignInForm(t, { response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri() });
+      const evil = await submitSignIn(t, { ...form, fields: { ...form.fields, redirect_uri: 'https://evil.example.com/cb' } }, 'admin', ADMIN_PASSWORD).expect(400);
       expect(evil.headers.location).toBeUndefined();
     });
 
@@ -332,6 +382,78 @@ describe('platform: OAuth2 authorization server', () => {
         .expect(200);
       expect(res.text).not.toContain('<script>');
       expect(res.text).toContain('&quot;&gt;&lt;script&gt;');
+    });
+  });
+
+  describe('sign-in form: login CSRF (double-submit token)', () => {
+    const request = () => ({ response_type: 'code', client_id: CLIENT_ID, redirect_uri: redirectUri(), state: 'csrf-state' });
+    const post = (fields: Record<string, string>, cookie?: string) => {
+      const req = t.http().post('/oauth/authorize').type('form');
+      return (cookie ? req.set('Cookie', cookie) : req).send(fields);
+    };
+    const tokenOf = (cookie: string) => cookie.slice(cookie.indexOf('=') + 1);
+
+    it('GET sets a random HttpOnly, SameSite=Strict cookie scoped to /oauth and renders the same token as a hidden field', async () => {
+      const form = await openSignInForm(t, request());
+      const attributes = form.setCookie.split(';').map((a) => a.trim().toLowerCase());
+      expect(attributes).toEqual(expect.arrayContaining(['httponly', 'samesite=strict', 'path=/oauth']));
+      expect(attributes).not.toContain('secure');
+      expect(tokenOf(form.cookie)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(form.fields.form_token).toBe(tokenOf(form.cookie));
+      const other = await openSignInForm(t, request());
+      expect(tokenOf(other.cookie)).not.toBe(tokenOf(form.cookie));
+      // The browser keeps its token while it holds one, so two open sign-in tabs both work.
+      const again = await t.http().get('/oauth/authorize').query(request()).set('Cookie', form.cookie).expect(200);
+      expect(hiddenFields(again.text).form_token).toBe(form.fields.form_token);
+      expect(again.headers['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    });
+
+    it('a post without the cookie, without the field, or with tokens that differ is 400 with the form again, never a redirect', async () => {
+      const form = await openSignInForm(t, request());
+      const other = await openSignInForm(t, request());
+      const { form_token: _token, ...withoutToken } = form.fields;
+      const credentials = { username: 'admin', password: ADMIN_PASSWORD };
+      const forged = [
+        post({ ...form.fields, ...credentials }),
+        post({ ...withoutToken, ...credentials }, form.cookie),
+        post({ ...form.fields, ...credentials }, other.cookie),
+        post({ ...form.fields, form_token: `${form.fields.form_token!.slice(0, -1)}A`, ...credentials }, form.cookie),
+        post({ ...form.fields, form_token: '', ...credentials }, `${FORM_TOKEN_COOKIE}=`),
+      ];
+      for (const res of await Promise.all(forged)) {
+        expect(res.status).toBe(400);
+        expect(res.headers.location).toBeUndefined();
+        expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+        expect(res.text).toContain('<form method="post" action="/oauth/authorize">');
+        expect(res.text).toContain('was not sent by Meridian');
+        // The form shown again carries a token that matches the cookie it sets.
+        const retry = { fields: hiddenFields(res.text), cookie: (formTokenSetCookieOf(res.headers) ?? '').split(';')[0]! };
+        expect(retry.fields.form_token).toBe(tokenOf(retry.cookie));
+      }
+      // The genuine form still works.
+      await submitSignIn(t, form, 'admin', ADMIN_PASSWORD).expect(302);
+    });
+
+    it('a forged post never checks the password: no 401, no throttle, no redirect even for a request error', async () => {
+      await insertUser(t, { username: 'csrf-victim', password: 'csrf-victim-password-1' });
+      for (let i = 0; i < 12; i++) {
+        const res = await post({ ...request(), form_token: 'x'.repeat(43), username: 'csrf-victim', password: `wrong-${i}` }, `${FORM_TOKEN_COOKIE}=${'y'.repeat(43)}`);
+        expect(res.status).toBe(400);
+      }
+      // Twelve checked failures would have throttled the account (429): none were checked.
+      const signedIn = await submitSignIn(t, await openSignInForm(t, request()), 'csrf-victim', 'csrf-victim-password-1').expect(302);
+      expect(new URL(signedIn.headers.location!).searchParams.get('code')).toEqual(expect.any(String));
+
+      const wrongType = await post({ ...request(), response_type: 'token', username: 'admin', password: ADMIN_PASSWORD }).expect(400);
+      expect(wrongType.headers.location).toBeUndefined();
+      expect(wrongType.text).toContain('was not sent by Meridian');
+    });
+
+    it('after a wrong password the form shown again (401) carries a token that works', async () => {
+      const form = await openSignInForm(t, request());
+      const bad = await submitSignIn(t, form, 'admin', 'not-the-password').expect(401);
+      const retry = { fields: hiddenFields(bad.text), cookie: formTokenSetCookieOf(bad.headers)!.split(';')[0]!, setCookie: '' };
+      await submitSignIn(t, retry, 'admin', ADMIN_PASSWORD).expect(302);
     });
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
-import { clientBasic, pkcePair } from '../../support/oauth.js';
+import { clientBasic, formTokenSetCookie, hiddenFields, pkcePair } from '../../support/oauth.js';
 
 type Json = Record<string, unknown>;
 
@@ -288,6 +288,9 @@ describe('platform: OpenAPI documents and Swagger UI', () => {
     const redirect = (submit.responses as Record<string, Json>)['302']!;
     expect(redirect.headers).toHaveProperty('Location');
     expect(Object.keys((submit.requestBody as Json).content as Json)).toEqual(['application/x-www-form-urlencoded']);
+    const submitSchema = ((submit.requestBody as Json).content as Record<string, Json>)['application/x-www-form-urlencoded']!.schema as Json;
+    expect(submitSchema.required).toEqual(expect.arrayContaining(['username', 'password', 'form_token']));
+    expect(String(((submitSchema.properties as Record<string, Json>).form_token as Json).description)).toMatch(/meridian_oauth_form/);
   });
 
   it('points the OAuth2 security scheme at the real authorization and token endpoints', async () => {
@@ -323,7 +326,14 @@ describe('platform: OpenAPI documents and Swagger UI', () => {
     const request = { response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope: 'read write', state: 'docs', code_challenge: challenge, code_challenge_method: 'S256' };
     const form = await t.http().get(String(flow.authorizationUrl)).query(request).expect(200);
     expect(form.headers['content-type']).toMatch(/text\/html/);
-    const signedIn = await t.http().post(String(flow.authorizationUrl)).type('form').send({ ...request, username: 'admin', password: ADMIN_PASSWORD }).expect(302);
+    // The browser posts the form it was shown, with its hidden fields and the cookie it was given.
+    const signedIn = await t
+      .http()
+      .post(String(flow.authorizationUrl))
+      .set('Cookie', formTokenSetCookie(form.headers)!.split(';')[0]!)
+      .type('form')
+      .send({ ...hiddenFields(form.text), username: 'admin', password: ADMIN_PASSWORD })
+      .expect(302);
     const location = new URL(String(signedIn.headers.location));
     expect(`${location.origin}${location.pathname}`).toBe(redirectUri);
     expect(location.searchParams.get('state')).toBe('docs');

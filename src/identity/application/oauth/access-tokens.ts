@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
-import { OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
+import { type AccessTokenRef, OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
 import { SIGNING_ALGORITHM, SigningKeys } from './signing-keys.js';
 
 const VERIFIED_TTL_MS = 5 * 60_000;
@@ -31,6 +31,12 @@ export interface AccessTokenSubject {
   readonly clientCredentials: boolean;
 }
 
+export interface SignedAccessToken {
+  readonly token: string;
+  readonly jti: string;
+  readonly expiresAt: Date;
+}
+
 /** Signs and verifies the platform's JWT access tokens; verification also checks the denylist. */
 @Injectable()
 export class AccessTokens {
@@ -47,9 +53,10 @@ export class AccessTokens {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async sign(subject: AccessTokenSubject, lifetimeSeconds: number): Promise<string> {
+  async sign(subject: AccessTokenSubject, lifetimeSeconds: number): Promise<SignedAccessToken> {
     const { kid, key } = await this.keys.forSigning();
     const now = Math.floor(Date.now() / 1000);
+    const jti = randomUUID();
     const jwt = new SignJWT({
       tenant: subject.tenantId,
       client_id: subject.clientId,
@@ -59,17 +66,17 @@ export class AccessTokens {
       .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid, typ: 'at+jwt' })
       .setIssuer(this.config.publicUrl)
       .setSubject(subject.sub)
-      .setJti(randomUUID())
+      .setJti(jti)
       .setIssuedAt(now)
       .setExpirationTime(now + lifetimeSeconds);
-    return jwt.sign(key);
+    return { token: await jwt.sign(key), jti, expiresAt: new Date((now + lifetimeSeconds) * 1000) };
   }
 
-  /** The claims of a valid, unexpired, unrevoked token; undefined for anything else. */
+  /** The claims of a valid, unexpired, unrevoked token of a client that still exists and kept its secret; undefined for anything else. */
   async verify(token: string): Promise<AccessTokenClaims | undefined> {
     const claims = await this.verifySignature(token);
     if (!claims) return undefined;
-    if (await this.tokens.isAccessTokenDenied(claims.jti)) return undefined;
+    if (await this.tokens.isAccessTokenDenied(accessTokenRef(claims))) return undefined;
     return claims;
   }
 
@@ -112,4 +119,8 @@ export class AccessTokens {
       throw e;
     }
   }
+}
+
+export function accessTokenRef(claims: AccessTokenClaims): AccessTokenRef {
+  return { jti: claims.jti, clientId: claims.client_id, issuedAt: claims.iat, tenantId: claims.tenant };
 }

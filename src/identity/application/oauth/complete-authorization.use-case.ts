@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { formTokensMatch } from '../../domain/oauth/oauth-rules.js';
 import { AuthenticateUser } from '../authenticate-user.use-case.js';
 import { type OAuthUser, OAuthModelFactory } from './oauth-model.js';
 import { type AuthorizationOutcome, type AuthorizeParams, errorRedirect, PrepareAuthorization } from './prepare-authorization.query.js';
@@ -11,11 +12,16 @@ export interface CompleteAuthorizationInput {
   readonly login: string;
   readonly password: string;
   readonly address: string;
+  /** The double-submit token against login CSRF: from the cookie set with the form, and as posted. */
+  readonly formToken: { readonly cookie: string | undefined; readonly submitted: string | undefined };
 }
 
+export const FORM_TOKEN_ERROR = 'This sign-in form has expired or was not sent by Meridian. Please sign in again.';
+
 /**
- * The login form was posted: check the credentials (with the login throttle), then let the
- * library issue the authorization code and build the redirect with `code` and `state`.
+ * The login form was posted: check that it is the form this server rendered (double-submit token,
+ * against login CSRF), then the credentials (with the login throttle), then let the library issue
+ * the authorization code and build the redirect with `code` and `state`.
  */
 @Injectable()
 export class CompleteAuthorization {
@@ -28,8 +34,15 @@ export class CompleteAuthorization {
   @Transactional()
   async execute(input: CompleteAuthorizationInput): Promise<AuthorizationOutcome> {
     const checked = await this.prepare.execute(input.params);
-    if (checked.kind !== 'valid') return checked;
+    const genuine = formTokensMatch(input.formToken.cookie, input.formToken.submitted);
+    if (checked.kind !== 'valid') {
+      // A forged post never leads anywhere, not even to the client's redirect URI with an error.
+      if (genuine || checked.kind === 'error-page') return checked;
+      return { kind: 'error-page', status: 400, message: FORM_TOKEN_ERROR };
+    }
     const form = { kind: 'form' as const, clientName: checked.client.name, params: checked.params };
+    // Checked before the password: a forged post learns nothing and counts for no throttle.
+    if (!genuine) return { ...form, status: 400, error: FORM_TOKEN_ERROR };
 
     let user: OAuthUser;
     try {

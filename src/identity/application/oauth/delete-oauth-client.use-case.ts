@@ -7,8 +7,10 @@ import { type Principal, requirePermission } from '../../domain/principal.js';
 import { OAuthClientRepository } from '../../infrastructure/oauth/oauth-client.repository.js';
 
 /**
- * Deletes a client with its codes and refresh tokens (cascade). Its access tokens stay valid until
- * they expire. The bootstrap client cannot be deleted: the Swagger UI and the operator rely on it.
+ * Deletes a client with its codes and refresh tokens (cascade). Its access tokens stop working at
+ * once: bearer checks and introspection accept a token only while its client exists (and a client
+ * created later under the same client_id does not revive them, see tokens_not_before).
+ * The bootstrap client cannot be deleted: the Swagger UI and the operator rely on it.
  */
 @Injectable()
 export class DeleteOAuthClient {

@@ -16,6 +16,6 @@ export interface OAuthClientView {
 }
 
 export function toClientView(row: OAuthClientRow): OAuthClientView {
-  const { secretHash: _secret, ...view } = row;
+  const { secretHash: _secret, tokensNotBefore: _cutoff, ...view } = row;
   return view;
 }

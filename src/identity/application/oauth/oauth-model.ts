@@ -9,7 +9,7 @@ import { OAuthClientRepository, type OAuthClientRow } from '../../infrastructure
 import { OAuthTokenRepository } from '../../infrastructure/oauth/oauth-token.repository.js';
 import { AuthenticateUser } from '../authenticate-user.use-case.js';
 import { ClientSecretVerifier } from './client-secret-verifier.js';
-import { AccessTokens } from './access-tokens.js';
+import { AccessTokens, type SignedAccessToken } from './access-tokens.js';
 
 type Client = OAuth2Server.Client;
 type User = OAuth2Server.User;
@@ -46,6 +46,10 @@ const AUTHORIZATION_CODE_SECONDS = 300;
  */
 class RequestModel {
   private rotatingFamily: string | undefined;
+  /** The access token this request signed (at most one). */
+  private issuedAccess: SignedAccessToken | undefined;
+  /** The hash of the authorization code this request consumed, to record what it produced. */
+  private exchangedCode: string | undefined;
 
   constructor(
     private readonly deps: OAuthModelFactory,
@@ -88,10 +92,11 @@ class RequestModel {
 
   async generateAccessToken(client: Client, user: User, scope: string[]): Promise<string> {
     const owner = user as OAuthUser;
-    return this.deps.accessTokens.sign(
+    this.issuedAccess = await this.deps.accessTokens.sign(
       { sub: owner.id, tenantId: owner.tenantId, clientId: rowOf(client).clientId, scope, clientCredentials: owner.clientCredentials === true },
       this.deps.config.accessTokenTtlSeconds,
     );
+    return this.issuedAccess.token;
   }
 
   async generateRefreshToken(): Promise<string> {
@@ -104,17 +109,23 @@ class RequestModel {
 
   async saveToken(token: Token, client: Client, user: User): Promise<Token> {
     const owner = user as OAuthUser;
+    const access = this.issuedAccess;
+    if (!access || access.token !== token.accessToken) throw new Error('saveToken: the access token was not signed by this request');
+    let familyId: string | null = null;
     if (token.refreshToken && token.refreshTokenExpiresAt && !owner.clientCredentials) {
+      familyId = this.rotatingFamily ?? randomUUID();
       await this.deps.tokens.saveRefreshToken({
         tokenHash: hashToken(token.refreshToken),
         tenantId: owner.tenantId,
-        familyId: this.rotatingFamily ?? randomUUID(),
+        familyId,
         clientRowId: rowOf(client).id,
         userId: owner.id,
         scope: token.scope?.join(' ') ?? null,
         expiresAt: token.refreshTokenExpiresAt,
+        access,
       });
     }
+    if (this.exchangedCode) await this.deps.tokens.recordCodeIssue(this.exchangedCode, familyId, access);
     return { ...token, client, user };
   }
 
@@ -172,9 +183,15 @@ class RequestModel {
     return { ...code, client, user };
   }
 
+  /** A code used a second time is a replay (RFC 6749 §4.1.2): what its first use produced is revoked. */
   async getAuthorizationCode(authorizationCode: string): Promise<AuthorizationCode | false> {
-    const row = await this.deps.tokens.codeByHash(hashToken(authorizationCode));
-    if (!row || row.usedAt) return false;
+    const hash = hashToken(authorizationCode);
+    const row = await this.deps.tokens.codeByHash(hash);
+    if (!row) return false;
+    if (row.usedAt) {
+      await this.deps.tokens.revokeIssuedFromCode(hash);
+      return false;
+    }
     if (!(await this.userMayStillSignIn(row.userId))) return false;
     return {
       authorizationCode,
@@ -188,7 +205,14 @@ class RequestModel {
   }
 
   async revokeAuthorizationCode(code: AuthorizationCode): Promise<boolean> {
-    return this.deps.tokens.consumeCode(hashToken(code.authorizationCode));
+    const hash = hashToken(code.authorizationCode);
+    if (await this.deps.tokens.consumeCode(hash)) {
+      this.exchangedCode = hash;
+      return true;
+    }
+    // Lost a race with another exchange of the same code, which has committed by now: reuse as well.
+    await this.deps.tokens.revokeIssuedFromCode(hash);
+    return false;
   }
 
   async validateRedirectUri(redirectUri: string, client: Client): Promise<boolean> {

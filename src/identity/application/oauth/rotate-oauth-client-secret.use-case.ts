@@ -8,7 +8,12 @@ import { PasswordHasher } from '../../infrastructure/password-hasher.js';
 import { OAuthClientRepository } from '../../infrastructure/oauth/oauth-client.repository.js';
 import { type OAuthClientView, toClientView } from './oauth-client-view.js';
 
-/** Replaces a confidential client's secret; the new one is shown this once, the old one stops working. */
+/**
+ * Replaces a confidential client's secret; the new one is shown this once, the old one stops
+ * working, and so do the access tokens issued until now: a rotation is how an operator answers a
+ * leaked secret, and tokens obtained with it must not outlive it. Refresh tokens are kept: they
+ * need the client's secret, so only the holder of the new one can use them.
+ */
 @Injectable()
 export class RotateOAuthClientSecret {
   constructor(

@@ -1,9 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   constantTimeEqual,
+  formTokensMatch,
   grantedScopes,
   hashToken,
   isOAuthGrant,
+  issuedNotBefore,
   isValidRedirectUri,
   isWellFormedCodeVerifier,
   pkceS256Matches,
@@ -53,5 +55,23 @@ describe('oauth rules', () => {
     expect(isOAuthGrant('password')).toBe(true);
     expect(isOAuthGrant('implicit')).toBe(false);
     expect(hashToken('x')).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('accepts a token issued in or after the second of the client cutoff, and nothing earlier', () => {
+    const cutoff = new Date('2026-01-01T00:00:10.700Z');
+    const second = Date.parse('2026-01-01T00:00:10Z') / 1000;
+    expect(issuedNotBefore(second, cutoff)).toBe(true);
+    expect(issuedNotBefore(second + 1, cutoff)).toBe(true);
+    expect(issuedNotBefore(second - 1, cutoff)).toBe(false);
+  });
+
+  it('matches form tokens only when both are well formed and equal', () => {
+    const token = 'a'.repeat(43);
+    expect(formTokensMatch(token, token)).toBe(true);
+    expect(formTokensMatch(token, `${'a'.repeat(42)}b`)).toBe(false);
+    expect(formTokensMatch(undefined, token)).toBe(false);
+    expect(formTokensMatch(token, undefined)).toBe(false);
+    expect(formTokensMatch('', '')).toBe(false);
+    expect(formTokensMatch('short', 'short')).toBe(false);
   });
 });

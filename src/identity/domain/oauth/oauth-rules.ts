@@ -50,6 +50,25 @@ export function constantTimeEqual(a: string, b: string): boolean {
   return timingSafeEqual(left, left.length === right.length ? right : left) && left.length === right.length;
 }
 
+/** The sign-in form's double-submit token against login CSRF: 256 random bits, base64url. */
+export function isWellFormedFormToken(token: string | undefined): token is string {
+  return token !== undefined && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/** The token of the cookie and the one the form posted are both present and equal (constant time). */
+export function formTokensMatch(cookie: string | undefined, submitted: string | undefined): boolean {
+  return isWellFormedFormToken(cookie) && isWellFormedFormToken(submitted) && constantTimeEqual(cookie, submitted);
+}
+
+/**
+ * A client's access tokens are good only when issued no earlier than the client's cutoff (its
+ * creation, or its last secret rotation). JWT times have whole seconds: a token of the cutoff's
+ * own second passes, so a token issued right after a rotation is never refused.
+ */
+export function issuedNotBefore(issuedAtSeconds: number, notBefore: Date): boolean {
+  return issuedAtSeconds >= Math.floor(notBefore.getTime() / 1000);
+}
+
 /** Codes, refresh tokens and opaque secrets are stored as SHA-256 hex digests. */
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

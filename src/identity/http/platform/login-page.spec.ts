@@ -7,11 +7,12 @@ describe('login page', () => {
   });
 
   it('echoes client name, parameters, error and login only escaped', () => {
-    const html = loginPage('<script>alert(1)</script>', { state: '"><script>x</script>', client_id: 'meridian' }, '<b>bad</b>', '"evil');
+    const html = loginPage('<script>alert(1)</script>', { state: '"><script>x</script>', client_id: 'meridian' }, 'tok"en', '<b>bad</b>', '"evil');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('name="state" value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(html).toContain('value="&quot;evil"');
+    expect(html).toContain('name="form_token" value="tok&quot;en"');
     expect(html).not.toMatch(/<(script|link|img)\b/);
     expect(errorPage('<x>')).toContain('&lt;x&gt;');
   });

@@ -1,4 +1,5 @@
 import type { AuthorizeParams } from '../../application/oauth/prepare-authorization.query.js';
+import { FORM_TOKEN_FIELD } from './login-form-token.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -25,9 +26,12 @@ function page(title: string, body: string): string {
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-/** The sign-in form of /oauth/authorize: username or e-mail and password; the request's parameters ride along hidden. */
-export function loginPage(clientName: string, params: AuthorizeParams, error?: string, login = ''): string {
-  const hidden = Object.entries(params)
+/**
+ * The sign-in form of /oauth/authorize: username or e-mail and password; the request's parameters
+ * and the form's double-submit token ride along hidden.
+ */
+export function loginPage(clientName: string, params: AuthorizeParams, formToken: string, error?: string, login = ''): string {
+  const hidden = [...Object.entries(params), [FORM_TOKEN_FIELD, formToken] as const]
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value ?? '')}">`)
     .join('');
   return page(

@@ -123,7 +123,10 @@ export class OAuthClientsController {
 
   @Delete(':id')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Delete an OAuth2 client with its authorization codes and refresh tokens' })
+  @ApiOperation({
+    summary: 'Delete an OAuth2 client with its authorization codes and refresh tokens',
+    description: 'Its access tokens stop working at once (401), also if a client with the same clientId is created later.',
+  })
   @ApiOkResponse({ description: 'Empty body; the client is deleted.' })
   @ApiApsErrors(404)
   async deleteClient(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<void> {
@@ -134,7 +137,10 @@ export class OAuthClientsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Replace the secret of a confidential client; the new secret is shown only this once',
-    description: 'Takes no request body.',
+    description:
+      'Takes no request body. The old secret stops working, and so do the access tokens issued before the rotation (401; ' +
+      'JWT times have whole seconds, so a token issued in the very second of the rotation may survive). ' +
+      'Refresh tokens stay valid: they need the new secret.',
   })
   @ApiNoRequestBody()
   @ApiOkResponse({ type: OAuthClientWithSecretResponse })

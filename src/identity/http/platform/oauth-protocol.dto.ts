@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, type SchemaObject } from '@nestjs/swagger';
 import { AUTHORIZE_PARAMS } from '../../application/oauth/prepare-authorization.query.js';
 import { OAUTH_GRANTS, OAUTH_SCOPES } from '../../domain/oauth/oauth-rules.js';
+import { FORM_TOKEN_COOKIE, FORM_TOKEN_FIELD } from './login-form-token.js';
 
 /*
  * OpenAPI shapes of the OAuth2 protocol endpoints. The requests are schema objects, not DTO
@@ -68,13 +69,20 @@ export const AUTHORIZE_QUERY = AUTHORIZE_PARAMS.map((name) => ({
   description: AUTHORIZE_PARAM_DESCRIPTIONS[name].description,
 }));
 
-/** What the sign-in form posts: the credentials and, as hidden fields, the authorization request. */
+/** What the sign-in form posts: the credentials and, as hidden fields, the form token and the authorization request. */
 export const AUTHORIZE_FORM_SCHEMA: SchemaObject = {
   type: 'object',
-  required: ['username', 'password', 'client_id', 'response_type'],
+  required: ['username', 'password', FORM_TOKEN_FIELD, 'client_id', 'response_type'],
   properties: {
     username: { type: 'string', description: 'Username or e-mail', maxLength: 255 },
     password: { type: 'string', format: 'password', maxLength: 1024 },
+    [FORM_TOKEN_FIELD]: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_-]{43}$',
+      description:
+        `Login CSRF protection (double submit): the hidden field of the form GET rendered, equal to the \`${FORM_TOKEN_COOKIE}\` cookie it set. ` +
+        'Missing or different: 400 and the form again; the credentials are not checked.',
+    },
     ...AUTHORIZE_PARAM_DESCRIPTIONS,
   },
 };

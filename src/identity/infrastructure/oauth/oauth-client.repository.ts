@@ -15,6 +15,8 @@ export interface OAuthClientRow {
   readonly confidential: boolean;
   readonly scopes: string[];
   readonly serviceUserId: string | null;
+  /** Access tokens issued before this (creation, last secret rotation) are refused. */
+  readonly tokensNotBefore: Date;
   readonly createdAt: Date;
   readonly updatedAt: Date;
 }
@@ -40,7 +42,7 @@ export interface OAuthClientChanges {
 
 const COLUMNS = `id::text AS "id", tenant_id::text AS "tenantId", client_id AS "clientId", secret_hash AS "secretHash",
   name, redirect_uris AS "redirectUris", grants, confidential, scopes, service_user_id::text AS "serviceUserId",
-  created_at AS "createdAt", updated_at AS "updatedAt"`;
+  tokens_not_before AS "tokensNotBefore", created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 /** OAuth2 clients, in parameterised SQL through the current unit of work. */
 @Injectable()
@@ -112,10 +114,11 @@ export class OAuthClientRepository {
     return rows[0];
   }
 
+  /** A new secret: the access tokens issued until now stop working (tokens_not_before moves). */
   async setSecretHash(tenantId: string, id: string, secretHash: string): Promise<boolean> {
     return changedOneRow(
       this.uow.manager,
-      `UPDATE identity.oauth_clients SET secret_hash = $3, updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id`,
+      `UPDATE identity.oauth_clients SET secret_hash = $3, tokens_not_before = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING id`,
       [tenantId, id, secretHash],
     );
   }

@@ -31,6 +31,31 @@ export interface RefreshTokenRow {
   readonly createdAt: Date;
 }
 
+export interface IssuedAccessToken {
+  readonly jti: string;
+  readonly expiresAt: Date;
+}
+
+/** What decides whether a verified access token may still be used, besides its user. */
+export interface AccessTokenRef {
+  readonly jti: string;
+  readonly clientId: string;
+  /** `iat`, seconds since the epoch. */
+  readonly issuedAt: number;
+  readonly tenantId: string;
+}
+
+/**
+ * SQL (a boolean) for "this access token may no longer be used": its jti is on the denylist, its
+ * client was deleted, or it was issued before the client's tokens_not_before (secret rotation;
+ * the same whole-second rule as issuedNotBefore). The arguments are SQL expressions.
+ */
+export function accessTokenDeniedSql(jti: string, clientId: string, issuedAt: string, tenantId: string): string {
+  return `(EXISTS (SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = ${jti})
+    OR NOT EXISTS (SELECT 1 FROM identity.oauth_clients
+                    WHERE client_id = ${clientId} AND tenant_id = ${tenantId} AND tokens_not_before < to_timestamp(${issuedAt}::bigint + 1)))`;
+}
+
 /** Authorization codes, refresh tokens and the access-token denylist; every token by its hash. */
 @Injectable()
 export class OAuthTokenRepository {
@@ -84,12 +109,46 @@ export class OAuthTokenRepository {
     userId: string;
     scope: string | null;
     expiresAt: Date;
+    /** The access token issued with it. */
+    access: IssuedAccessToken;
   }): Promise<void> {
     await this.uow.manager.query(
-      `INSERT INTO identity.oauth_refresh_tokens (token_hash, tenant_id, family_id, client_id, user_id, scope, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [token.tokenHash, token.tenantId, token.familyId, token.clientRowId, token.userId, token.scope, token.expiresAt],
+      `INSERT INTO identity.oauth_refresh_tokens (token_hash, tenant_id, family_id, client_id, user_id, scope, expires_at, access_jti, access_expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [token.tokenHash, token.tenantId, token.familyId, token.clientRowId, token.userId, token.scope, token.expiresAt, token.access.jti, token.access.expiresAt],
     );
+  }
+
+  /** What the exchange of a code produced: its access token, and the refresh-token family when one was issued. */
+  async recordCodeIssue(codeHash: string, familyId: string | null, access: IssuedAccessToken): Promise<void> {
+    await this.uow.manager.query(
+      `UPDATE identity.oauth_authorization_codes SET issued_family_id = $2, issued_access_jti = $3, issued_access_expires_at = $4 WHERE code_hash = $1`,
+      [codeHash, familyId, access.jti, access.expiresAt],
+    );
+  }
+
+  /**
+   * A code was used twice (RFC 6749 §4.1.2): revoke everything issued from it. Its refresh-token
+   * family is revoked, and every access token of the exchange and of the family's rotations that
+   * has not expired yet goes on the denylist.
+   */
+  async revokeIssuedFromCode(codeHash: string): Promise<void> {
+    const rows = (await this.uow.manager.query(
+      `SELECT issued_family_id::text AS "familyId" FROM identity.oauth_authorization_codes WHERE code_hash = $1`,
+      [codeHash],
+    )) as { familyId: string | null }[];
+    const familyId = rows[0]?.familyId ?? null;
+    await this.uow.manager.query(
+      `INSERT INTO identity.oauth_revoked_access_tokens (jti, tenant_id, expires_at)
+       SELECT issued_access_jti, tenant_id, issued_access_expires_at FROM identity.oauth_authorization_codes
+        WHERE code_hash = $1 AND issued_access_jti IS NOT NULL AND issued_access_expires_at > now()
+       UNION
+       SELECT access_jti, tenant_id, access_expires_at FROM identity.oauth_refresh_tokens
+        WHERE family_id = $2::uuid AND access_jti IS NOT NULL AND access_expires_at > now()
+       ON CONFLICT (jti) DO NOTHING`,
+      [codeHash, familyId],
+    );
+    if (familyId) await this.revokeFamily(familyId);
   }
 
   async refreshTokenByHash(tokenHash: string): Promise<RefreshTokenRow | undefined> {
@@ -131,8 +190,13 @@ export class OAuthTokenRepository {
     await this.uow.manager.query(`DELETE FROM identity.oauth_revoked_access_tokens WHERE expires_at < now() - interval '5 minutes'`);
   }
 
-  async isAccessTokenDenied(jti: string): Promise<boolean> {
-    const rows = (await this.uow.query(`SELECT 1 FROM identity.oauth_revoked_access_tokens WHERE jti = $1`, [jti])) as unknown[];
-    return rows.length > 0;
+  async isAccessTokenDenied(token: AccessTokenRef): Promise<boolean> {
+    const rows = (await this.uow.query(`SELECT ${accessTokenDeniedSql('$1', '$2', '$3', '$4::bigint')} AS "denied"`, [
+      token.jti,
+      token.clientId,
+      token.issuedAt,
+      token.tenantId,
+    ])) as { denied: boolean }[];
+    return rows[0]?.denied === true;
   }
 }
