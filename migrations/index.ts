@@ -6,6 +6,7 @@ import { IdentityGrantEpoch1763800000700 } from './1763800000700-identity-grant-
 import { IdentityAuthNotify1763800000800 } from './1763800000800-identity-auth-notify.js';
 import { OauthCodeReuse1763800000900 } from './1763800000900-oauth-code-reuse.js';
 import { OauthClientTokenCutoff1763800001000 } from './1763800001000-oauth-client-token-cutoff.js';
+import { OrgGroups1763801000000 } from './1763801000000-org-groups.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   IdentityAuthNotify1763800000800,
   OauthCodeReuse1763800000900,
   OauthClientTokenCutoff1763800001000,
+  OrgGroups1763801000000,
 ];

@@ -3,6 +3,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthenticateUser } from './application/authenticate-user.use-case.js';
 import { BootstrapPlatform } from './application/bootstrap-platform.use-case.js';
+import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
 import { LoginThrottle } from './application/login-throttle.js';
 import { ChangeOwnPassword } from './application/users/change-own-password.use-case.js';
 import { CreateUser } from './application/users/create-user.use-case.js';
@@ -26,6 +27,7 @@ const shared = [
   AuthenticateUser,
   BootstrapPlatform,
   IdentityApi,
+  ResolveWorkspace,
   UserRepository,
   CreateUser,
   UpdateUser,

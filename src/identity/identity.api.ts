@@ -1,13 +1,94 @@
 import { Injectable } from '@nestjs/common';
+import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
+import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
+import type { UserStatus } from './domain/user-status.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
+import { UserRepository } from './infrastructure/user.repository.js';
+
+/** What another context may show of a user (member lists): never credentials or permissions. */
+export interface UserSummary {
+  readonly id: string;
+  readonly username: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string | null;
+  readonly status: UserStatus;
+  readonly externalId: string | null;
+}
+
+export interface UserSummaryCriteria {
+  readonly tenantId: string;
+  /** Only these users (a group's members); an empty list matches nobody. */
+  readonly includeIds?: readonly string[];
+  /** Everyone but these users (those not yet members). */
+  readonly excludeIds?: readonly string[];
+  /** Case-insensitive substring of first name, last name or username. */
+  readonly filter?: string;
+  readonly sort?: 'username' | 'id';
+  readonly offset?: number;
+  /** At most 1000. */
+  readonly limit?: number;
+}
 
 /** The identity context's facade: what other contexts may ask of it. */
 @Injectable()
 export class IdentityApi {
-  constructor(private readonly principals: PrincipalLoader) {}
+  constructor(
+    private readonly principals: PrincipalLoader,
+    private readonly workspaces: ResolveWorkspace,
+    private readonly users: UserRepository,
+    private readonly uow: UnitOfWork,
+  ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
   registerGrantSource(source: GrantSource): void {
     this.principals.registerGrantSource(source);
+  }
+
+  /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
+  tenantIdOfWorkspace(key: string): Promise<string> {
+    return this.workspaces.execute(key);
+  }
+
+  /** The ids among `ids` that name live (not deleted) users of the tenant. */
+  async existingUserIds(tenantId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = (await this.uow.query(
+      `SELECT id::text AS id FROM identity.users WHERE tenant_id = $1 AND deleted_at IS NULL AND id = ANY($2::bigint[])`,
+      [tenantId, ids],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /** Live users of a tenant, filtered, sorted, paged and counted in SQL. */
+  async userSummaries(c: UserSummaryCriteria): Promise<{ total: number; items: UserSummary[] }> {
+    const page = await this.users.list({
+      tenantId: c.tenantId,
+      includeIds: c.includeIds,
+      excludeIds: c.excludeIds,
+      text: c.filter ? { value: c.filter, fields: ['firstName', 'lastName', 'username'] } : undefined,
+      sort: { field: c.sort ?? 'username', direction: 'asc' },
+      offset: c.offset,
+      limit: c.limit ?? 1000,
+    });
+    return {
+      total: page.total,
+      items: page.items.map((u) => ({
+        id: u.id,
+        username: u.username,
+        firstName: u.firstName,
+        lastName: u.lastName,
+        email: u.email,
+        status: u.status,
+        externalId: u.externalId,
+      })),
+    };
+  }
+
+  /** Capabilities that system groups may carry (identity.permissions of kind `capability`), by code. */
+  async capabilities(): Promise<Array<{ code: string; name: string }>> {
+    return (await this.uow.query(
+      `SELECT code, name FROM identity.permissions WHERE kind = 'capability' ORDER BY id`,
+    )) as { code: string; name: string }[];
   }
 }

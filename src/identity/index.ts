@@ -1,6 +1,8 @@
 /** The identity context's only door. */
 export { IdentityModule } from './identity.module.js';
 export { IdentityApi } from './identity.api.js';
+export type { UserSummary, UserSummaryCriteria } from './identity.api.js';
+export type { UserStatus } from './domain/user-status.js';
 export type { GrantSource } from './infrastructure/principal.loader.js';
 export type { Principal } from './domain/principal.js';
 export { hasPermission, requirePermission } from './domain/principal.js';

@@ -147,7 +147,13 @@ export class PrincipalLoader implements OnModuleInit {
     let permissions = this.permissionCache.get(key);
     if (!permissions) {
       const rows = (await this.uow.query(PERMISSIONS_SQL, [row.roleId, row.id])) as { code: string }[];
-      permissions = rows.map((r) => r.code);
+      const codes = new Set(rows.map((r) => r.code));
+      // Grant sources move the epoch when what they grant changes (see GrantSource), so their
+      // answers are cached with the rest and asked only on a miss, not on every request.
+      for (const source of this.grantSources) {
+        for (const code of await source.grantsOf(row.id, row.tenantId)) codes.add(code);
+      }
+      permissions = [...codes];
       this.permissionCache.set(key, permissions);
     }
     return { ...row, permissions };
@@ -166,9 +172,6 @@ export class PrincipalLoader implements OnModuleInit {
 
   async toPrincipal(row: PrincipalRow, via: Principal['via'], extra: Partial<Principal> = {}): Promise<Principal> {
     const permissions = new Set(row.permissions);
-    for (const source of this.grantSources) {
-      for (const code of await source.grantsOf(row.id, row.tenantId)) permissions.add(code);
-    }
     return {
       userId: row.id,
       tenantId: row.tenantId,

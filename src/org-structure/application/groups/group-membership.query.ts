@@ -1,17 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { GroupRepository } from '../../infrastructure/group.repository.js';
 
 /**
- * STUB (org-structure groups work replaces it): membership questions the engine asks now.
+ * Membership questions the engine asks now (through OrgStructureApi), one recursive query each.
+ * INACTIVE groups are not candidates: membersOf neither starts from nor passes through one, and
+ * groupsOf (with its default) leaves them out the same way, so the two answers always agree.
  */
 @Injectable()
 export class GroupMembershipQuery {
-  /** Users in the group or any group nested in it (recursive). */
-  async membersOf(_tenantId: string, _groupId: string): Promise<string[]> {
-    return [];
+  constructor(private readonly groups: GroupRepository) {}
+
+  /** Users in the group or any ACTIVE group nested in it (parent edges and group members). */
+  membersOf(tenantId: string, groupId: string): Promise<string[]> {
+    return this.groups.nestedUserIds(groupId, tenantId);
   }
 
-  /** Groups the user belongs to, directly or through nesting. */
-  async groupsOf(_tenantId: string, _userId: string): Promise<Array<{ id: string; direct: boolean }>> {
-    return [];
+  /** ACTIVE groups the user belongs to, directly or through nesting. */
+  groupsOf(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
+    return this.groups.groupsOfUser(userId, tenantId, true);
   }
 }

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { GroupErrors } from '../../domain/group.errors.js';
+import { assertCanNest, type GroupKind, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
+import { GroupRepository } from '../../infrastructure/group.repository.js';
+import { type GroupActorInput, groupTenant } from './group-access.js';
+import type { GroupView } from './group.view.js';
+
+export interface CreateGroupInput extends GroupActorInput {
+  readonly title: string;
+  /** Default `functional` (ProcessMaker groups are organizational units). */
+  readonly kind?: GroupKind;
+  readonly status?: GroupStatus;
+  readonly description?: string | null;
+  /** Functional groups only; must be a functional group of the same tenant. */
+  readonly parentId?: string | null;
+  readonly managerId?: string | null;
+  readonly externalId?: string | null;
+  readonly lastSyncAt?: Date | null;
+}
+
+/** Creates a group; titles are unique per tenant, case-insensitively. Admin only. */
+@Injectable()
+export class CreateGroup {
+  constructor(private readonly groups: GroupRepository) {}
+
+  @Transactional()
+  async execute(input: CreateGroupInput): Promise<GroupView> {
+    const tenantId = groupTenant(input);
+    const title = normalizeTitle(input.title);
+    const kind = input.kind ?? 'functional';
+    await this.groups.lockGraph(tenantId);
+    if (await this.groups.titleTaken(tenantId, title)) throw GroupErrors.titleTaken(title);
+    const parentId = input.parentId ?? null;
+    if (parentId !== null) {
+      const parent = await this.groups.lockRow(parentId, tenantId);
+      if (!parent) throw GroupErrors.parentNotFound(parentId);
+      // A new group has no descendants, so only the kinds can be wrong.
+      assertCanNest(parent, { id: '0', kind }, new Set([parent.id]), 'parentId');
+    }
+    const id = await this.groups.insert({
+      tenantId,
+      title,
+      description: input.description ?? null,
+      kind,
+      parentId,
+      managerId: input.managerId ?? null,
+      status: input.status ?? 'ACTIVE',
+      externalId: input.externalId ?? null,
+      lastSyncAt: input.lastSyncAt ?? null,
+    });
+    return (await this.groups.view(id, tenantId))!;
+  }
+}
