@@ -4,6 +4,7 @@ import { IdentityOauth1763800000200 } from './1763800000200-identity-oauth.js';
 import { AdminRoleNotTenantManager1763800000600 } from './1763800000600-admin-role-not-tenant-manager.js';
 import { IdentityGrantEpoch1763800000700 } from './1763800000700-identity-grant-epoch.js';
 import { IdentityAuthNotify1763800000800 } from './1763800000800-identity-auth-notify.js';
+import { OrgDepartments1763801000100 } from './1763801000100-org-departments.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AdminRoleNotTenantManager1763800000600,
   IdentityGrantEpoch1763800000700,
   IdentityAuthNotify1763800000800,
+  OrgDepartments1763801000100,
 ];

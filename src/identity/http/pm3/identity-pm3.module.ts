@@ -10,7 +10,6 @@ import { ListRoles } from '../../application/roles/list-roles.query.js';
 import { UnassignPermissionFromRole } from '../../application/roles/unassign-permission-from-role.use-case.js';
 import { UnassignUserFromRole } from '../../application/roles/unassign-user-from-role.use-case.js';
 import { UpdateRole } from '../../application/roles/update-role.use-case.js';
-import { ResolveWorkspace } from '../../application/tenants/resolve-workspace.query.js';
 import { IdentityCoreModule } from '../../identity-core.module.js';
 import { RoleRepository } from '../../infrastructure/role.repository.js';
 import { Pm3WorkspacePipe } from './pm3-params.pipe.js';
@@ -24,7 +23,6 @@ import { Pm3UsersController } from './pm3-users.controller.js';
   controllers: [Pm3UsersController, Pm3RolesController, Pm3RoleMembersController],
   providers: [
     RoleRepository,
-    ResolveWorkspace,
     Pm3WorkspacePipe,
     ListRoles,
     GetRole,
