@@ -5,6 +5,7 @@ import { CreateDepartment } from './application/departments/create-department.us
 import { DeleteDepartment } from './application/departments/delete-department.use-case.js';
 import { DepartmentViews } from './application/departments/department-views.js';
 import { GetDepartment } from './application/departments/get-department.query.js';
+import { LeaveDepartmentOnUserDeleted } from './application/departments/leave-department-on-user-deleted.handler.js';
 import { ListAvailableUsers } from './application/departments/list-available-users.query.js';
 import { ListDepartmentTree } from './application/departments/list-department-tree.query.js';
 import { ListDepartmentUsers } from './application/departments/list-department-users.query.js';
@@ -38,6 +39,7 @@ import { DepartmentRepository } from './infrastructure/department.repository.js'
     AssignUserToDepartment,
     UnassignUserFromDepartment,
     SetDepartmentManager,
+    LeaveDepartmentOnUserDeleted,
   ],
   exports: [ManagerOfUserQuery],
 })

@@ -313,6 +313,20 @@ describe('pm3 departments: /api/1.0/{workspace}/departments, /department and its
       expect(await available(ops.dep_uid)).toEqual(expect.arrayContaining(['carol', 'dave']));
     });
 
+    it('a deleted user leaves their department, and a deleted manager leaves it without a manager; INACTIVE users stay', async () => {
+      const temp = await create({ dep_title: 'Temporary' });
+      const [boss, worker] = [await createUser(t, 'temp-boss'), await createUser(t, 'temp-worker')];
+      await assign(temp.dep_uid, boss.usr_uid).expect(200);
+      await assign(temp.dep_uid, worker.usr_uid).expect(200);
+      await t.http().put(`${WS}/user/${worker.usr_uid}`).set('Authorization', as()).send({ usr_status: 'INACTIVE' }).expect(200);
+      expect((await members(temp.dep_uid)).map((m) => [m.usr_username, m.usr_status])).toEqual([['temp-boss', 'ACTIVE'], ['temp-worker', 'INACTIVE']]);
+      await t.http().delete(`${WS}/user/${boss.usr_uid}`).set('Authorization', as()).expect(200);
+      expect((await members(temp.dep_uid)).map((m) => m.usr_username)).toEqual(['temp-worker']);
+      expect((await dep(temp.dep_uid)).dep_manager).toBe('');
+      await t.http().delete(`${WS}/user/${worker.usr_uid}`).set('Authorization', as()).expect(200);
+      await t.http().delete(`${WS}/department/${temp.dep_uid}`).set('Authorization', as()).expect(200);
+    });
+
     it('a user who is not a member cannot be unassigned (400, nothing changed)', async () => {
       const before = await snapshot();
       expectPm3Error(
