@@ -7,6 +7,7 @@ import { IdentityAuthNotify1763800000800 } from './1763800000800-identity-auth-n
 import { OauthCodeReuse1763800000900 } from './1763800000900-oauth-code-reuse.js';
 import { OauthClientTokenCutoff1763800001000 } from './1763800001000-oauth-client-token-cutoff.js';
 import { OrgGroups1763801000000 } from './1763801000000-org-groups.js';
+import { OrgDepartments1763801000100 } from './1763801000100-org-departments.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   OauthCodeReuse1763800000900,
   OauthClientTokenCutoff1763800001000,
   OrgGroups1763801000000,
+  OrgDepartments1763801000100,
 ];

@@ -11,6 +11,7 @@ import { DeleteUser } from './application/users/delete-user.use-case.js';
 import { GetUser } from './application/users/get-user.query.js';
 import { ListUsers } from './application/users/list-users.query.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
+import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import { IdentityApi } from './identity.api.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
 import { PermissionEntity } from './infrastructure/permission.entity.js';
@@ -35,6 +36,7 @@ const shared = [
   GetUser,
   ListUsers,
   ChangeOwnPassword,
+  UserOrgInfoQuery,
 ];
 
 /** The identity use cases and repositories that every dialect's controllers share. */

@@ -1,20 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
-import type { UserStatus } from './domain/user-status.js';
+import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
+import type { UserOrgInfoSource } from './domain/user-org-info.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
-import { UserRepository } from './infrastructure/user.repository.js';
+import { type UserSummary, UserRepository } from './infrastructure/user.repository.js';
 
-/** What another context may show of a user (member lists): never credentials or permissions. */
-export interface UserSummary {
-  readonly id: string;
-  readonly username: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly email: string | null;
-  readonly status: UserStatus;
-  readonly externalId: string | null;
-}
+export type { UserSummary };
 
 export interface UserSummaryCriteria {
   readonly tenantId: string;
@@ -38,11 +30,17 @@ export class IdentityApi {
     private readonly workspaces: ResolveWorkspace,
     private readonly users: UserRepository,
     private readonly uow: UnitOfWork,
+    private readonly orgInfo: UserOrgInfoQuery,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
   registerGrantSource(source: GrantSource): void {
     this.principals.registerGrantSource(source);
+  }
+
+  /** org-structure registers where users sit in the organization (ProcessMaker's dep_uid and usr_reports_to). */
+  registerUserOrgInfoSource(source: UserOrgInfoSource): void {
+    this.orgInfo.register(source);
   }
 
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
@@ -90,5 +88,15 @@ export class IdentityApi {
     return (await this.uow.query(
       `SELECT code, name FROM identity.permissions WHERE kind = 'capability' ORDER BY id`,
     )) as { code: string; name: string }[];
+  }
+
+  /** Users of the tenant (not deleted) with these ids, ordered by username; ids not found are left out. */
+  userSummariesByIds(tenantId: string, ids: readonly string[]): Promise<UserSummary[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.users.summaries(tenantId, { ids });
+  }
+
+  /** Every user of the tenant (not deleted) except these, ordered by username. */
+  userSummariesExcept(tenantId: string, excludeIds: readonly string[]): Promise<UserSummary[]> {
+    return this.users.summaries(tenantId, { excludeIds });
   }
 }

@@ -8,3 +8,4 @@ export type { Principal } from './domain/principal.js';
 export { hasPermission, requirePermission } from './domain/principal.js';
 export { Permission } from './domain/permissions.js';
 export { CurrentPrincipal, Public } from './http/auth/auth.decorators.js';
+export type { UserOrgInfo, UserOrgInfoSource } from './domain/user-org-info.js';

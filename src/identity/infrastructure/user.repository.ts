@@ -5,6 +5,18 @@ import { USER_VIEW_SELECT, type UserView } from '../application/users/user.view.
 import type { UserStatus } from '../domain/user-status.js';
 import { UserEntity } from './user.entity.js';
 
+/** What another context may know of a user to show it in a member list. */
+/** What another context may show of a user (member lists): never credentials or permissions. */
+export interface UserSummary {
+  readonly id: string;
+  readonly username: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly email: string | null;
+  readonly status: UserStatus;
+  readonly externalId: string | null;
+}
+
 export type UserSortField = 'id' | 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'updatedAt' | 'status';
 
 const SORT_COLUMNS: Record<UserSortField, string> = {
@@ -166,6 +178,26 @@ export class UserRepository {
       [tenantId, role],
     )) as { id: string; code: string; permissions: string[] }[];
     return rows[0];
+  }
+
+  /**
+   * Names and status of users of one tenant that are not deleted, by username: either the given
+   * ids, or every user but the excluded ones. Other contexts list members with this.
+   */
+  async summaries(
+    tenantId: string,
+    which: { readonly ids: readonly string[] } | { readonly excludeIds: readonly string[] },
+  ): Promise<UserSummary[]> {
+    const include = 'ids' in which;
+    return (await this.uow.query(
+      `SELECT u.id::text AS id, u.username, u.first_name AS "firstName", u.last_name AS "lastName", u.email, u.status,
+              u.external_id AS "externalId"
+         FROM identity.users u
+        WHERE u.deleted_at IS NULL AND u.tenant_id = $1
+          AND ${include ? 'u.id = ANY($2::bigint[])' : 'u.id <> ALL($2::bigint[])'}
+        ORDER BY lower(u.username), u.id`,
+      [tenantId, include ? which.ids : which.excludeIds],
+    )) as UserSummary[];
   }
 
   async save(user: UserEntity): Promise<UserEntity> {

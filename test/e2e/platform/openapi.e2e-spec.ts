@@ -201,6 +201,9 @@ describe('platform: OpenAPI documents and Swagger UI', () => {
     const token = await t.http().post('/oauth/token').set('Authorization', clientBasic()).type('form').send({ grant_type: 'password', username: 'admin', password: ADMIN_PASSWORD });
     const created = await t.http().post('/api/platform/oauth-clients').set('Authorization', t.adminBasic).send({ name: 'Docs', redirectUris: [], grants: ['password'] });
     const rolUid = ((await t.http().get('/api/1.0/workflow/roles').set('Authorization', t.adminBasic)).body as Json[])[0]!.rol_uid as string;
+    const department = await t.http().post('/api/1.0/workflow/department').set('Authorization', t.adminBasic).send({ dep_title: 'Docs', dep_manager: pm3Admin });
+    const depUid = (department.body as Json).dep_uid as string;
+    await t.http().post('/api/1.0/workflow/department').set('Authorization', t.adminBasic).send({ dep_title: 'Docs child', dep_parent: depUid }).expect(201);
     const calls: Array<[string, string, string, () => Promise<{ status: number; body: unknown; text: string }>]> = [
       ['aps', 'get', '/activiti-app/api/enterprise/app-version', () => t.http().get('/activiti-app/api/enterprise/app-version').set('Authorization', t.adminBasic)],
       ['aps', 'get', '/activiti-app/api/enterprise/profile', () => t.http().get('/activiti-app/api/enterprise/profile').set('Authorization', t.adminBasic)],
@@ -217,6 +220,13 @@ describe('platform: OpenAPI documents and Swagger UI', () => {
       ['pm3', 'get', '/api/1.0/{workspace}/roles', () => t.http().get('/api/1.0/workflow/roles').set('Authorization', t.adminBasic)],
       ['pm3', 'get', '/api/1.0/{workspace}/role/{rol_uid}/users', () => t.http().get(`/api/1.0/workflow/role/${rolUid}/users`).set('Authorization', t.adminBasic)],
       ['pm3', 'get', '/api/1.0/{workspace}/role/{rol_uid}/permissions', () => t.http().get(`/api/1.0/workflow/role/${rolUid}/permissions`).set('Authorization', t.adminBasic)],
+      ['pm3', 'post', '/api/1.0/{workspace}/department', async () => department],
+      ['pm3', 'post', '/api/1.0/{workspace}/department', () => t.http().post('/api/1.0/workflow/department').set('Authorization', t.adminBasic).send({ dep_title: 'Docs' })],
+      ['pm3', 'get', '/api/1.0/{workspace}/departments', () => t.http().get('/api/1.0/workflow/departments').set('Authorization', t.adminBasic)],
+      ['pm3', 'get', '/api/1.0/{workspace}/department/{dep_uid}', () => t.http().get(`/api/1.0/workflow/department/${depUid}`).set('Authorization', t.adminBasic)],
+      ['pm3', 'get', '/api/1.0/{workspace}/department/{dep_uid}/assigned-user', () => t.http().get(`/api/1.0/workflow/department/${depUid}/assigned-user`).set('Authorization', t.adminBasic)],
+      ['pm3', 'get', '/api/1.0/{workspace}/department/{dep_uid}/available-user', () => t.http().get(`/api/1.0/workflow/department/${depUid}/available-user`).set('Authorization', t.adminBasic)],
+      ['pm3', 'put', '/api/1.0/{workspace}/department/{dep_uid}/set-manager/{usr_uid}', () => t.http().put(`/api/1.0/workflow/department/${depUid}/set-manager/${pm3Admin}`).set('Authorization', t.adminBasic)],
       ['questetra', 'get', '/API/User/Quser/self', () => t.http().get('/API/User/Quser/self').set('Authorization', t.adminBasic)],
       ['questetra', 'get', '/API/User/Quser/list', () => t.http().get('/API/User/Quser/list?limit=10').set('Authorization', t.adminBasic)],
       ['questetra', 'get', '/API/User/Quser/find', () => t.http().get('/API/User/Quser/find?id=999999').set('Authorization', t.adminBasic)],

@@ -1,6 +1,7 @@
 import { pm3DateTime } from '../../../../libs/dialects/dates.js';
 import { pm3Id } from '../../../../libs/dialects/ids.js';
 import type { UserView } from '../../application/users/user.view.js';
+import { NO_ORG_INFO, type UserOrgInfo } from '../../domain/user-org-info.js';
 import type { UserStatus } from '../../domain/user-status.js';
 
 export type Pm3UserStatus = 'ACTIVE' | 'INACTIVE' | 'VACATION';
@@ -54,10 +55,10 @@ export interface Pm3UserSummary {
 
 /**
  * `usr_password` is always "": ProcessMaker returns an MD5 of the password, but Meridian keeps only
- * an argon2id hash and never lets it leave the identity context. `dep_uid` and `usr_reports_to`
- * stay "" until departments exist.
+ * an argon2id hash and never lets it leave the identity context. `dep_uid` and `usr_reports_to` come
+ * from org-structure (through the UserOrgInfoSource port); "" when the user is in no department.
  */
-export function toPm3User(u: UserView): Pm3User {
+export function toPm3User(u: UserView, org: UserOrgInfo = NO_ORG_INFO): Pm3User {
   const p = u.profile;
   return {
     usr_uid: pm3Id.encode(u.id),
@@ -78,12 +79,12 @@ export function toPm3User(u: UserView): Pm3User {
     usr_fax: p.fax ?? '',
     usr_cellular: p.cellular ?? '',
     usr_zip_code: p.zipCode ?? '',
-    dep_uid: '',
+    dep_uid: org.departmentId ? pm3Id.encode(org.departmentId) : '',
     usr_position: p.position ?? '',
     usr_resume: '',
     usr_birthday: p.birthday ?? '',
     usr_role: u.roleCode ?? '',
-    usr_reports_to: '',
+    usr_reports_to: org.reportsTo ? pm3Id.encode(org.reportsTo) : '',
     usr_replaced_by: u.replacedBy ? pm3Id.encode(u.replacedBy) : '',
     usr_ux: p.ux ?? 'NORMAL',
   };

@@ -7,6 +7,8 @@ import { DeleteUser } from '../../application/users/delete-user.use-case.js';
 import { GetUser } from '../../application/users/get-user.query.js';
 import { ListUsers } from '../../application/users/list-users.query.js';
 import { UpdateUser } from '../../application/users/update-user.use-case.js';
+import { UserOrgInfoQuery } from '../../application/users/user-org-info.query.js';
+import type { UserView } from '../../application/users/user.view.js';
 import type { Principal } from '../../domain/principal.js';
 import type { UserProfileFields } from '../../infrastructure/user.entity.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
@@ -56,7 +58,19 @@ export class Pm3UsersController {
     private readonly createUser: CreateUser,
     private readonly updateUser: UpdateUser,
     private readonly deleteUser: DeleteUser,
+    private readonly orgInfo: UserOrgInfoQuery,
   ) {}
+
+  /** dep_uid and usr_reports_to of every user in one question to org-structure. */
+  private async toPm3Users(users: readonly UserView[]): Promise<Pm3User[]> {
+    if (users.length === 0) return [];
+    const org = await this.orgInfo.of(users[0]!.tenantId, users.map((u) => u.id));
+    return users.map((u) => toPm3User(u, org(u.id)));
+  }
+
+  private async toPm3One(user: UserView): Promise<Pm3User> {
+    return (await this.toPm3Users([user]))[0]!;
+  }
 
   @Get('users')
   @ApiOperation({
@@ -81,7 +95,7 @@ export class Pm3UsersController {
       offset: query.start,
       limit: query.limit ?? 1000,
     });
-    return page.items.map(toPm3User);
+    return this.toPm3Users(page.items);
   }
 
   @Get('user/:usr_uid')
@@ -95,7 +109,7 @@ export class Pm3UsersController {
     @Param('workspace', Pm3WorkspacePipe) tenantId: string,
     @Param('usr_uid', new Pm3IdPipe('usr_uid')) userId: string,
   ): Promise<Pm3User> {
-    return toPm3User(await this.getUser.execute({ actor, tenantId, userId, purpose: 'administration' }));
+    return this.toPm3One(await this.getUser.execute({ actor, tenantId, userId, purpose: 'administration' }));
   }
 
   @Post('user')
@@ -126,7 +140,7 @@ export class Pm3UsersController {
       replacedBy: replacedBy(dto.usr_replaced_by) ?? null,
       profile: profileOf(dto),
     });
-    return toPm3User(user);
+    return this.toPm3One(user);
   }
 
   @Put('user/:usr_uid')
@@ -160,7 +174,7 @@ export class Pm3UsersController {
       replacedBy: replacedBy(dto.usr_replaced_by),
       profile: Object.keys(profile).length > 0 ? profile : undefined,
     });
-    return toPm3User(user);
+    return this.toPm3One(user);
   }
 
   @Delete('user/:usr_uid')

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { IdentityApi, type Principal } from '../../../identity/index.js';
+import { planAssignment } from '../../domain/department-rules.js';
+import { DepartmentRepository } from '../../infrastructure/department.repository.js';
+import { requireUser } from './appoint-manager.js';
+import { loadDepartment, requireDepartmentAdmin } from './department-admin.js';
+
+export interface AssignUserToDepartmentInput {
+  readonly actor: Principal;
+  readonly tenantId: string;
+  readonly departmentId: string;
+  readonly userId: string;
+}
+
+/**
+ * Puts a user in a department, moving them out of their old one. A member already there is left
+ * as is. A manager who moves leaves their old department without a manager.
+ */
+@Injectable()
+export class AssignUserToDepartment {
+  constructor(
+    private readonly departments: DepartmentRepository,
+    private readonly identity: IdentityApi,
+  ) {}
+
+  @Transactional()
+  async execute(input: AssignUserToDepartmentInput): Promise<void> {
+    requireDepartmentAdmin(input);
+    const { tenantId, departmentId, userId } = input;
+    await this.departments.lockTenant(tenantId);
+    const department = await loadDepartment(this.departments, tenantId, departmentId);
+    await requireUser(this.identity, tenantId, userId, 'userId');
+    const membership = await this.departments.membershipOf(tenantId, userId);
+    const plan = planAssignment({
+      userId,
+      departmentId,
+      managerId: department.managerId,
+      currentDepartmentId: membership.departmentId,
+      managesDepartmentId: membership.managesDepartmentId,
+    });
+    if (plan.unchanged) return;
+    if (plan.clearManagerOf !== null) await this.departments.setManager(tenantId, plan.clearManagerOf, null);
+    await this.departments.putMember(tenantId, userId, departmentId);
+    if (plan.becomesManager) await this.departments.setManager(tenantId, departmentId, userId);
+  }
+}
