@@ -7,58 +7,11 @@
 // in the same run: `GET /health` (one database round trip, no authentication) for the API calls,
 // and in-process argon2id verifications per second for the password grant, whose cost is one
 // argon2id verification by design.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, chmodSync, mkdirSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
-import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { cpus } from 'node:os';
 import argon2 from 'argon2';
-
-const root = new URL('..', import.meta.url).pathname;
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-const ADMIN_PASSWORD = process.env.ADMIN_PASSWORD ?? 'bench-admin-password';
-const CLIENT_ID = process.env.OAUTH_CLIENT_ID ?? 'meridian';
-const CLIENT_SECRET = process.env.OAUTH_CLIENT_SECRET ?? 'bench-client-secret-0123456789';
-
-async function waitHealthy(url, timeoutMs) {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) return Date.now() - started;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`server not healthy after ${timeoutMs} ms`);
-}
-
-function startServer(dataDir, port) {
-  const child = spawn(process.execPath, [join(root, 'dist/src/main.js')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_PASSWORD, OAUTH_CLIENT_ID: CLIENT_ID, OAUTH_CLIENT_SECRET: CLIENT_SECRET, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  return child;
-}
-
-async function stopServer(child) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function run(opts) {
-  return new Promise((resolve, reject) => {
-    autocannon({ duration: DURATION, ...opts }, (err, result) => (err ? reject(err) : resolve(result)));
-  });
-}
-
-function row(name, connections, r) {
-  const non2xx = r.non2xx + r.errors;
-  return { name, connections, 'req/s': Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, 'non-2xx': non2xx };
-}
+import {
+  ADMIN_PASSWORD, CLIENT_ID, CLIENT_SECRET, DURATION, build, load as run, newDataDir, randomPort, row, startServer, stopServer, waitHealthy,
+} from './support.mjs';
 
 async function argon2Baseline() {
   const hash = await argon2.hash('bench-password', { type: argon2.argon2id });
@@ -77,17 +30,12 @@ async function argon2Baseline() {
 async function main() {
   let url = process.env.BENCH_URL;
   let child;
-  let dataDir;
+  let data;
   if (!url) {
-    const build = spawn(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-    const code = await new Promise((r) => build.once('exit', r));
-    if (code !== 0) process.exit(code ?? 1);
-    const base = join(tmpdir(), 'meridian-bench');
-    mkdirSync(base, { recursive: true });
-    chmodSync(base, 0o755);
-    dataDir = mkdtempSync(join(base, 'data-'));
-    chmodSync(dataDir, 0o755);
-    const port = 18000 + Math.floor(Math.random() * 1000);
+    await build();
+    data = newDataDir();
+    const dataDir = data.dir;
+    const port = randomPort();
     url = `http://127.0.0.1:${port}`;
     child = startServer(dataDir, port);
     const cold = await waitHealthy(url, 60_000);
@@ -137,7 +85,7 @@ async function main() {
     console.log('targets (issue 2): GET users >= 1500 req/s and p99 < 50 ms at 32 connections');
   } finally {
     if (child) await stopServer(child);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    data?.remove();
   }
 }
 
