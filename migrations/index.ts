@@ -8,6 +8,7 @@ import { OauthCodeReuse1763800000900 } from './1763800000900-oauth-code-reuse.js
 import { OauthClientTokenCutoff1763800001000 } from './1763800001000-oauth-client-token-cutoff.js';
 import { OrgGroups1763801000000 } from './1763801000000-org-groups.js';
 import { OrgDepartments1763801000100 } from './1763801000100-org-departments.js';
+import { IdentityUserSearchTrgm1763801000200 } from './1763801000200-identity-user-search-trgm.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   OauthClientTokenCutoff1763800001000,
   OrgGroups1763801000000,
   OrgDepartments1763801000100,
+  IdentityUserSearchTrgm1763801000200,
 ];
