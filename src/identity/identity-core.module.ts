@@ -10,6 +10,7 @@ import { CreateUser } from './application/users/create-user.use-case.js';
 import { DeleteUser } from './application/users/delete-user.use-case.js';
 import { GetUser } from './application/users/get-user.query.js';
 import { ListUsers } from './application/users/list-users.query.js';
+import { OrganizationMembers } from './application/users/organization-members.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
 import { IdentityApi } from './identity.api.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
@@ -34,6 +35,7 @@ const shared = [
   DeleteUser,
   GetUser,
   ListUsers,
+  OrganizationMembers,
   ChangeOwnPassword,
 ];
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
+import { OrganizationMembers } from './application/users/organization-members.js';
+import type { OrganizationMemberSource } from './domain/organization-member-source.js';
 import type { UserStatus } from './domain/user-status.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
 import { UserRepository } from './infrastructure/user.repository.js';
@@ -38,11 +40,17 @@ export class IdentityApi {
     private readonly workspaces: ResolveWorkspace,
     private readonly users: UserRepository,
     private readonly uow: UnitOfWork,
+    private readonly organizations: OrganizationMembers,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
   registerGrantSource(source: GrantSource): void {
     this.principals.registerGrantSource(source);
+  }
+
+  /** org-structure answers who belongs to an organization, for user lists filtered by one. */
+  registerOrganizationMemberSource(source: OrganizationMemberSource): void {
+    this.organizations.register(source);
   }
 
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
