@@ -98,7 +98,7 @@ export function render(dialect: Dialect, failure: Failure): Rendered {
       }
       const entries = (failure.problems && failure.problems.length > 0
         ? failure.problems.map((p) => ({ type: 'Validation', name: p.field, value: stringOrNull(p.value), message: p.messages.join('; ') }))
-        : [{ type: questetraErrorType(failure.code), name: failure.field ?? null, value: stringOrNull(failure.value), message }]);
+        : [{ type: questetraErrorType(failure.code, failure.field), name: failure.field ?? null, value: stringOrNull(failure.value), message }]);
       return { status: 400, body: { errors: entries } };
     }
   }

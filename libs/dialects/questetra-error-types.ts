@@ -17,8 +17,22 @@ const TYPES: Readonly<Record<string, string>> = {
   'IDENTITY.USERNAME_TAKEN': 'QuserAlreadyExists',
   'IDENTITY.PERMISSION_DENIED': 'Forbidden',
   'IDENTITY.INVALID_CREDENTIALS': 'Unauthorized',
+  'REQUEST.MALFORMED_NAME': 'InvalidName',
+  'ORG.GROUP_NOT_FOUND': 'QgroupDoesNotExist',
 };
 
-export function questetraErrorType(code: string): string {
-  return TYPES[code] ?? code;
+/**
+ * Where the documented type depends on the parameter too (`code@field`): Quser/list documents
+ * InvalidQgroupId for its qgroupId, and a missing role (a system group looked up by
+ * RoleMembership/list) is a Qrole, not a Qgroup — QroleDoesNotExist is not in the seeds and follows
+ * the QgroupDoesNotExist pattern.
+ */
+const FIELD_TYPES: Readonly<Record<string, string>> = {
+  'REQUEST.MALFORMED_ID@qgroupId': 'InvalidQgroupId',
+  'ORG.GROUP_NOT_FOUND@roleId': 'QroleDoesNotExist',
+  'ORG.GROUP_NOT_FOUND@roleName': 'QroleDoesNotExist',
+};
+
+export function questetraErrorType(code: string, field?: string): string {
+  return (field === undefined ? undefined : FIELD_TYPES[`${code}@${field}`]) ?? TYPES[code] ?? code;
 }

@@ -10,6 +10,7 @@ import { CreateUser } from './application/users/create-user.use-case.js';
 import { DeleteUser } from './application/users/delete-user.use-case.js';
 import { GetUser } from './application/users/get-user.query.js';
 import { ListUsers } from './application/users/list-users.query.js';
+import { OrganizationMembers } from './application/users/organization-members.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import { IdentityApi } from './identity.api.js';
@@ -35,6 +36,7 @@ const shared = [
   DeleteUser,
   GetUser,
   ListUsers,
+  OrganizationMembers,
   ChangeOwnPassword,
   UserOrgInfoQuery,
 ];

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
+import { OrganizationMembers } from './application/users/organization-members.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
+import type { OrganizationMemberSource } from './domain/organization-member-source.js';
 import type { UserOrgInfoSource } from './domain/user-org-info.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
 import { type UserSummary, UserRepository } from './infrastructure/user.repository.js';
@@ -31,6 +33,7 @@ export class IdentityApi {
     private readonly users: UserRepository,
     private readonly uow: UnitOfWork,
     private readonly orgInfo: UserOrgInfoQuery,
+    private readonly organizations: OrganizationMembers,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
@@ -41,6 +44,11 @@ export class IdentityApi {
   /** org-structure registers where users sit in the organization (ProcessMaker's dep_uid and usr_reports_to). */
   registerUserOrgInfoSource(source: UserOrgInfoSource): void {
     this.orgInfo.register(source);
+  }
+
+  /** org-structure answers who belongs to an organization, for user lists filtered by one. */
+  registerOrganizationMemberSource(source: OrganizationMemberSource): void {
+    this.organizations.register(source);
   }
 
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */

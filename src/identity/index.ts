@@ -4,6 +4,7 @@ export { IdentityApi } from './identity.api.js';
 export type { UserSummary, UserSummaryCriteria } from './identity.api.js';
 export type { UserStatus } from './domain/user-status.js';
 export type { GrantSource } from './infrastructure/principal.loader.js';
+export type { OrganizationMemberSource } from './domain/organization-member-source.js';
 export type { Principal } from './domain/principal.js';
 export { hasPermission, requirePermission } from './domain/principal.js';
 export { Permission } from './domain/permissions.js';

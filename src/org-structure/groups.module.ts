@@ -14,12 +14,16 @@ import { ListGroupCapabilities } from './application/groups/list-group-capabilit
 import { ListGroupMembers } from './application/groups/list-group-members.query.js';
 import { ListGroupMemberships } from './application/groups/list-group-memberships.query.js';
 import { ListGroups } from './application/groups/list-groups.query.js';
+import { OrganizationMembersSource } from './application/groups/organization-members.handler.js';
 import { ListGroupsOfUser } from './application/groups/list-groups-of-user.query.js';
 import { RemoveGroupCapability } from './application/groups/remove-group-capability.use-case.js';
 import { RemoveGroupMember } from './application/groups/remove-group-member.use-case.js';
 import { UpdateGroup } from './application/groups/update-group.use-case.js';
 import { Pm3GroupsController } from './http/pm3/pm3-groups.controller.js';
 import { Pm3GroupWorkspacePipe } from './http/pm3/pm3-groups.support.js';
+import { QgroupController } from './http/questetra/qgroup.controller.js';
+import { QuestetraGroupLookup } from './http/questetra/questetra-groups.support.js';
+import { RoleMembershipController } from './http/questetra/role-membership.controller.js';
 import { GroupRepository } from './infrastructure/group.repository.js';
 
 /** The group use cases every dialect's controllers call (pm4, aps and questetra controllers register here too). */
@@ -45,8 +49,8 @@ const useCases = [
 /** Groups (system and functional, nested), memberships and capabilities, with their endpoints in every dialect. */
 @Module({
   imports: [IdentityModule],
-  controllers: [Pm3GroupsController],
-  providers: [GroupRepository, GroupMembershipQuery, GroupGrants, Pm3GroupWorkspacePipe, ...useCases],
+  controllers: [Pm3GroupsController, QgroupController, RoleMembershipController],
+  providers: [GroupRepository, GroupMembershipQuery, GroupGrants, OrganizationMembersSource, Pm3GroupWorkspacePipe, QuestetraGroupLookup, ...useCases],
   exports: [GroupMembershipQuery, GroupRepository, ...useCases],
 })
 export class OrgGroupsModule {}

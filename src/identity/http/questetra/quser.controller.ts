@@ -13,7 +13,7 @@ import { ListUsers } from '../../application/users/list-users.query.js';
 import { IdentityErrors } from '../../domain/identity.errors.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import { QuestetraGetParams, QuestetraPostParams } from './questetra-endpoint.decorator.js';
+import { QuestetraGetParams, QuestetraPostParams } from '../../../../libs/dialects/questetra-endpoint.decorator.js';
 import {
   AddQuserParams,
   FindQuserParams,
@@ -30,7 +30,7 @@ const LIST_PARAMS = [
   { name: 'query', description: 'Case-insensitive substring of the user name or e-mail address.' },
   { name: 'start', description: 'Zero-based offset, default 0.' },
   { name: 'limit', description: 'Page size 0..1000, default 1.' },
-  { name: 'qgroupId', description: 'Not supported yet (Validation error).' },
+  { name: 'qgroupId', description: 'Organization id: only its direct members. Combinable with query.' },
 ];
 const FIND_PARAMS = [
   { name: 'id', description: 'User id; wins over email.' },
@@ -42,7 +42,10 @@ const LIST_DESCRIPTION =
   '(first and last name joined, or the login name) or the e-mail address, case-insensitively. `start` and `limit` are ' +
   'non-negative integers (digit strings, or numbers in JSON); `limit` defaults to 1 as documented and is at most 1000. ' +
   'Blank parameters count as not given. `count` (the number of matches before paging) is not in the seed document. ' +
-  '`qgroupId` is not supported yet and answers a Validation error naming it.';
+  '`qgroupId` keeps the direct members of that organization (a functional group; members of its sub-organizations ' +
+  'do not count, as in Questetra, where a user belongs to each organization explicitly); it combines with `query`. ' +
+  'A malformed qgroupId answers InvalidQgroupId, an organization the tenant does not have (or a system group, which ' +
+  'Questetra would call a role) answers QgroupDoesNotExist, both naming qgroupId.';
 
 const FIND_DESCRIPTION =
   'One user by `id` or by `email` (case-insensitive); when both are given only `id` is used, so a malformed email ' +
@@ -158,9 +161,7 @@ export class QuserController {
   }
 
   private async list(actor: Principal, params: ListQusersParams): Promise<QuserListResponseDto> {
-    if (!isBlank(params.qgroupId)) {
-      throw IdentityErrors.unsupportedFilter('qgroupId', params.qgroupId, 'organizations are not available in this version');
-    }
+    const organizationId = isBlank(params.qgroupId) ? undefined : parseNumericId(params.qgroupId, 'qgroupId');
     const query = textParam(params.query);
     const page = await this.listUsers.execute({
       actor,
@@ -169,6 +170,7 @@ export class QuserController {
       sort: { field: 'id', direction: 'asc' },
       offset: integerParam(params.start, 0),
       limit: integerParam(params.limit, 1),
+      memberOf: organizationId === undefined ? undefined : { organizationId, field: 'qgroupId' },
     });
     return { count: page.total, qusers: page.items.map(toQuserEntry) };
   }

@@ -32,8 +32,9 @@ export class ListQusersParams {
   limit?: string | number;
 
   @ApiPropertyOptional({
-    description: 'Organization filter. Not supported yet: any non-blank value answers a Validation error naming qgroupId.',
+    description: 'Organization id: only users who are direct members of it. Malformed → InvalidQgroupId; unknown → QgroupDoesNotExist.',
     type: String,
+    example: '1001',
   })
   @Allow()
   qgroupId?: unknown;

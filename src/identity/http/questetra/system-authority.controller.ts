@@ -6,7 +6,7 @@ import { QuestetraParams } from '../../../../libs/dialects/questetra-params.deco
 import { GrantSystemAuthority } from '../../application/authorities/grant-system-authority.use-case.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import { QuestetraPostParams } from './questetra-endpoint.decorator.js';
+import { QuestetraPostParams } from '../../../../libs/dialects/questetra-endpoint.decorator.js';
 import { QuserResponseDto, toQuserEntry } from './quser.dto.js';
 import { AddSystemAuthorityToQuserParams } from './system-authority.dto.js';
 
