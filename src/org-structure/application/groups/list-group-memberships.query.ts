@@ -7,6 +7,8 @@ import type { MembershipView } from './group.view.js';
 export interface ListGroupMembershipsInput extends GroupActorInput {
   readonly groupId?: string;
   readonly member?: GroupMember;
+  /** Only user or only group members. */
+  readonly memberType?: GroupMember['type'];
   readonly offset?: number;
   readonly limit?: number;
 }
@@ -18,6 +20,6 @@ export class ListGroupMemberships {
 
   async execute(input: ListGroupMembershipsInput): Promise<{ total: number; items: MembershipView[] }> {
     const tenantId = groupTenant(input);
-    return this.groups.memberships({ tenantId, groupId: input.groupId, member: input.member, offset: input.offset, limit: input.limit });
+    return this.groups.memberships({ tenantId, groupId: input.groupId, member: input.member, memberType: input.memberType, offset: input.offset, limit: input.limit });
   }
 }
