@@ -20,6 +20,8 @@ import { RemoveGroupMember } from './application/groups/remove-group-member.use-
 import { UpdateGroup } from './application/groups/update-group.use-case.js';
 import { Pm3GroupsController } from './http/pm3/pm3-groups.controller.js';
 import { Pm3GroupWorkspacePipe } from './http/pm3/pm3-groups.support.js';
+import { Pm4GroupMembersController } from './http/pm4/pm4-group-members.controller.js';
+import { Pm4GroupsController } from './http/pm4/pm4-groups.controller.js';
 import { GroupRepository } from './infrastructure/group.repository.js';
 
 /** The group use cases every dialect's controllers call (pm4, aps and questetra controllers register here too). */
@@ -45,7 +47,7 @@ const useCases = [
 /** Groups (system and functional, nested), memberships and capabilities, with their endpoints in every dialect. */
 @Module({
   imports: [IdentityModule],
-  controllers: [Pm3GroupsController],
+  controllers: [Pm3GroupsController, Pm4GroupsController, Pm4GroupMembersController],
   providers: [GroupRepository, GroupMembershipQuery, GroupGrants, Pm3GroupWorkspacePipe, ...useCases],
   exports: [GroupMembershipQuery, GroupRepository, ...useCases],
 })
