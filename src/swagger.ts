@@ -19,7 +19,9 @@ const CONVENTIONS: Record<Dialect, string> = {
   pm3:
     'Ids are 32-character strings (`00000000000000000000000000000001` is the admin); lists are bare JSON arrays; errors are ' +
     '`{error: {code, message}}`, and ProcessMaker answers 400 for unknown uids and duplicates too. Bodies may be JSON or form-encoded.',
-  pm4: 'Ids are integers; lists are `{data, meta}`; errors are `{message, errors}` (422 for validation). No operations are served yet.',
+  pm4:
+    'Ids are integers; lists are `{data, meta}` (`page` 1-based, `per_page` default 10); errors are `{message, errors}` (422 for validation ' +
+    'and refused rules, 404 `{message}` for unknown or malformed ids). Create answers 201, update and delete 204.',
   questetra:
     'Ids are integers; lists are named arrays (`qusers`); every operation takes its parameters from the query string (GET) or a ' +
     'form or JSON body (POST). Refused requests answer 400 `{errors: [{type, name, value, message}]}`.',

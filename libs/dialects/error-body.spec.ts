@@ -46,6 +46,22 @@ describe('render', () => {
     expect(render('pm4', { kind: 'unauthenticated', code: 'U', message: 'x' })).toEqual({ status: 401, body: { message: 'Unauthenticated.' } });
   });
 
+  it('pm4: a missing field reports only its required rule, and no message twice (as Laravel does)', () => {
+    const r = render('pm4', {
+      kind: 'validation',
+      code: 'Validation',
+      message: 'x',
+      problems: [
+        { field: 'name', value: undefined, messages: ['The name may not be greater than 255 characters.', 'The name field is required.', 'The name field is required.'] },
+        { field: 'status', value: 'GONE', messages: ['The selected status is invalid.', 'The selected status is invalid.'] },
+      ],
+    });
+    expect(r.body).toEqual({
+      message: 'The name field is required.',
+      errors: { name: ['The name field is required.'], status: ['The selected status is invalid.'] },
+    });
+  });
+
   it('questetra: 400 {errors:[ErrorEntry]} for everything but 401 and 403', () => {
     expect(render('questetra', { ...notFound, code: 'QuserDoesNotExist', field: 'id' })).toEqual({
       status: 400,

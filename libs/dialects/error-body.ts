@@ -85,9 +85,9 @@ export function render(dialect: Dialect, failure: Failure): Rendered {
     case 'pm4': {
       if (failure.kind === 'validation' || failure.kind === 'conflict') {
         const errors: Record<string, string[]> = {};
-        for (const p of failure.problems ?? []) errors[p.field] = [...p.messages];
+        for (const p of failure.problems ?? []) errors[p.field] = laravelMessages(p);
         if (Object.keys(errors).length === 0) errors[failure.field ?? 'request'] = [message];
-        return { status: 422, body: { message: failure.problems?.[0]?.messages[0] ?? message, errors } };
+        return { status: 422, body: { message: Object.values(errors)[0]?.[0] ?? message, errors } };
       }
       if (failure.kind === 'unauthenticated') return { status, body: { message: 'Unauthenticated.' } };
       return { status, body: { message } };
@@ -102,6 +102,17 @@ export function render(dialect: Dialect, failure: Failure): Rendered {
       return { status: 400, body: { errors: entries } };
     }
   }
+}
+
+/**
+ * Laravel reports a missing field by its `required` rule alone and never repeats a message; a DTO
+ * whose other rules also fail on an absent value would otherwise list them all.
+ */
+function laravelMessages(p: FieldProblem): string[] {
+  const messages = [...new Set(p.messages)];
+  const missing = p.value === undefined || p.value === null || p.value === '';
+  const required = missing ? messages.find((m) => /field is required/.test(m)) : undefined;
+  return required ? [required] : messages;
 }
 
 function stringOrNull(value: unknown): string | null {

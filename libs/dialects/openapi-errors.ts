@@ -112,3 +112,27 @@ export const ApiQuestetraErrors = (...statuses: number[]): MethodDecorator & Cla
 /** RFC 6749 §5.2 error responses of the token, introspection and revocation endpoints. */
 export const ApiOAuthErrors = (descriptions: Descriptions): MethodDecorator =>
   errorResponses(OAuthErrorBody, descriptions, Object.keys(descriptions).map(Number));
+
+/** ProcessMaker 4 (Laravel): `{message}`, and for 422 the failing fields with their messages. */
+export class Pm4ErrorBody {
+  @ApiProperty({ example: 'The name has already been taken.' })
+  message!: string;
+
+  @ApiPropertyOptional({
+    description: 'Only on 422: each failing field with its messages',
+    type: 'object',
+    additionalProperties: { type: 'array', items: { type: 'string' } },
+    example: { name: ['The name has already been taken.'] },
+  })
+  errors?: Record<string, string[]>;
+}
+
+const PM4: Descriptions = {
+  ...COMMON,
+  401: 'No credentials, or wrong ones: `{"message": "Unauthenticated."}`',
+  404: 'No such resource (also a malformed id in the path): `{"message": "No query results for model [...] <id>"}`',
+  422: 'Validation failed or a rule refused the change; nothing was changed. `errors` names each field',
+};
+
+/** ProcessMaker 4 error responses, `{message, errors}`. */
+export const ApiPm4Errors = (...statuses: number[]): MethodDecorator & ClassDecorator => errorResponses(Pm4ErrorBody, PM4, statuses);

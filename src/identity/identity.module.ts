@@ -9,12 +9,13 @@ import { BasicStrategy } from './http/auth/basic.strategy.js';
 import { MeridianAuthGuard } from './http/auth/meridian-auth.guard.js';
 import { IdentityPlatformModule } from './http/platform/identity-platform.module.js';
 import { IdentityPm3Module } from './http/pm3/identity-pm3.module.js';
+import { IdentityPm4Module } from './http/pm4/identity-pm4.module.js';
 import { IdentityQuestetraModule } from './http/questetra/identity-questetra.module.js';
 import { IdentityCoreModule } from './identity-core.module.js';
 
 /** The identity context: authentication for every route, and the identity endpoints of each dialect. */
 @Module({
-  imports: [IdentityCoreModule, IdentityPlatformModule, IdentityApsModule, IdentityPm3Module, IdentityQuestetraModule],
+  imports: [IdentityCoreModule, IdentityPlatformModule, IdentityApsModule, IdentityPm3Module, IdentityPm4Module, IdentityQuestetraModule],
   providers: [
     BasicStrategy,
     {

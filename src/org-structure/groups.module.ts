@@ -21,6 +21,8 @@ import { RemoveGroupMember } from './application/groups/remove-group-member.use-
 import { UpdateGroup } from './application/groups/update-group.use-case.js';
 import { Pm3GroupsController } from './http/pm3/pm3-groups.controller.js';
 import { Pm3GroupWorkspacePipe } from './http/pm3/pm3-groups.support.js';
+import { Pm4GroupMembersController } from './http/pm4/pm4-group-members.controller.js';
+import { Pm4GroupsController } from './http/pm4/pm4-groups.controller.js';
 import { QgroupController } from './http/questetra/qgroup.controller.js';
 import { QuestetraGroupLookup } from './http/questetra/questetra-groups.support.js';
 import { RoleMembershipController } from './http/questetra/role-membership.controller.js';
@@ -49,7 +51,7 @@ const useCases = [
 /** Groups (system and functional, nested), memberships and capabilities, with their endpoints in every dialect. */
 @Module({
   imports: [IdentityModule],
-  controllers: [Pm3GroupsController, QgroupController, RoleMembershipController],
+  controllers: [Pm3GroupsController, Pm4GroupsController, Pm4GroupMembersController, QgroupController, RoleMembershipController],
   providers: [GroupRepository, GroupMembershipQuery, GroupGrants, OrganizationMembersSource, Pm3GroupWorkspacePipe, QuestetraGroupLookup, ...useCases],
   exports: [GroupMembershipQuery, GroupRepository, ...useCases],
 })

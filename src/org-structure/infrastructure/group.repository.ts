@@ -15,6 +15,8 @@ export interface GroupCriteria {
   /** A group id, or `null` for top-level groups only. */
   readonly parentId?: string | null;
   readonly ids?: readonly string[];
+  /** Only groups that are direct group members of this group (pm4 `groups/{id}/groups`). */
+  readonly memberOf?: string;
   readonly sort?: { readonly field: GroupSortField; readonly direction: 'asc' | 'desc' };
   readonly offset?: number;
   readonly limit?: number;
@@ -126,6 +128,9 @@ export class GroupRepository {
     if (c.parentId === null) where.push('g.parent_id IS NULL');
     else if (c.parentId !== undefined) where.push(`g.parent_id = ${add(c.parentId)}`);
     if (c.ids) where.push(`g.id = ANY(${add(c.ids)}::bigint[])`);
+    if (c.memberOf !== undefined) {
+      where.push(`g.id IN (SELECT m.member_group_id FROM org_structure.group_members m WHERE m.group_id = ${add(c.memberOf)} AND m.member_group_id IS NOT NULL)`);
+    }
     const sort = c.sort ?? { field: 'title', direction: 'asc' };
     const order = `${SORT[sort.field]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, g.id ASC`;
     const limit = Math.min(Math.max(c.limit ?? 1000, 0), 1000);
@@ -266,7 +271,14 @@ export class GroupRepository {
     return rows[0];
   }
 
-  async memberships(c: { tenantId: string; groupId?: string; member?: GroupMember; offset?: number; limit?: number }): Promise<{ total: number; items: MembershipView[] }> {
+  async memberships(c: {
+    tenantId: string;
+    groupId?: string;
+    member?: GroupMember;
+    memberType?: GroupMember['type'];
+    offset?: number;
+    limit?: number;
+  }): Promise<{ total: number; items: MembershipView[] }> {
     const params: unknown[] = [c.tenantId];
     const where = ['m.tenant_id = $1'];
     if (c.groupId) {
@@ -277,6 +289,7 @@ export class GroupRepository {
       params.push(c.member.id);
       where.push(`m.${c.member.type === 'user' ? 'user_id' : 'member_group_id'} = $${params.length}`);
     }
+    if (c.memberType) where.push(c.memberType === 'user' ? 'm.user_id IS NOT NULL' : 'm.member_group_id IS NOT NULL');
     const count = await this.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM org_structure.group_members m WHERE ${where.join(' AND ')}`, params);
     params.push(Math.min(Math.max(c.limit ?? 1000, 0), 1000), Math.max(c.offset ?? 0, 0));
     const items = await this.uow.query<MembershipView>(

@@ -34,6 +34,7 @@ const PUBLIC = new Set([
 const ERROR_SCHEMA: Record<string, string> = {
   aps: 'ApsErrorBody',
   pm3: 'Pm3ErrorBody',
+  pm4: 'Pm4ErrorBody',
   questetra: 'QuestetraErrorBody',
   platform: 'ApsErrorBody',
 };

@@ -9,6 +9,8 @@ export interface ListGroupMembershipsInput extends GroupActorInput {
   readonly access?: GroupAccess;
   readonly groupId?: string;
   readonly member?: GroupMember;
+  /** Only user or only group members. */
+  readonly memberType?: GroupMember['type'];
   readonly offset?: number;
   readonly limit?: number;
 }
@@ -20,6 +22,6 @@ export class ListGroupMemberships {
 
   async execute(input: ListGroupMembershipsInput): Promise<{ total: number; items: MembershipView[] }> {
     const tenantId = groupTenant(input, input.access);
-    return this.groups.memberships({ tenantId, groupId: input.groupId, member: input.member, offset: input.offset, limit: input.limit });
+    return this.groups.memberships({ tenantId, groupId: input.groupId, member: input.member, memberType: input.memberType, offset: input.offset, limit: input.limit });
   }
 }

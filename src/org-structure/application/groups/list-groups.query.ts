@@ -15,6 +15,8 @@ export interface ListGroupsInput extends GroupActorInput {
   readonly externalIdCaseInsensitive?: boolean;
   /** A group id, or `null` for top-level groups only. */
   readonly parentId?: string | null;
+  /** Only the groups that are direct group members of this group (pm4 `groups/{id}/groups`). */
+  readonly memberOf?: string;
   /** Default title ascending (then id). */
   readonly sort?: { readonly field: GroupSortField; readonly direction: 'asc' | 'desc' };
   readonly offset?: number;
@@ -35,6 +37,7 @@ export class ListGroups {
       kind: input.kind,
       externalId: input.externalId === undefined ? undefined : { value: input.externalId, caseInsensitive: input.externalIdCaseInsensitive ?? false },
       parentId: input.parentId,
+      memberOf: input.memberOf,
       sort: input.sort,
       offset: input.offset,
       limit: input.limit,
