@@ -11,6 +11,7 @@ import { DeleteUser } from './application/users/delete-user.use-case.js';
 import { GetUser } from './application/users/get-user.query.js';
 import { ListUsers } from './application/users/list-users.query.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
+import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import { IdentityApi } from './identity.api.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
@@ -37,6 +38,7 @@ const shared = [
   ListUsers,
   ChangeOwnPassword,
   UserOrgInfoQuery,
+  ProfileGroupsQuery,
 ];
 
 /** The identity use cases and repositories that every dialect's controllers share. */

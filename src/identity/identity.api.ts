@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
+import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
+import type { ProfileGroupsSource } from './domain/profile-groups.js';
 import type { UserOrgInfoSource } from './domain/user-org-info.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
 import { type UserSummary, UserRepository } from './infrastructure/user.repository.js';
@@ -31,6 +33,7 @@ export class IdentityApi {
     private readonly users: UserRepository,
     private readonly uow: UnitOfWork,
     private readonly orgInfo: UserOrgInfoQuery,
+    private readonly profileGroups: ProfileGroupsQuery,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
@@ -41,6 +44,11 @@ export class IdentityApi {
   /** org-structure registers where users sit in the organization (ProcessMaker's dep_uid and usr_reports_to). */
   registerUserOrgInfoSource(source: UserOrgInfoSource): void {
     this.orgInfo.register(source);
+  }
+
+  /** org-structure answers which groups a user's profile shows (aps `GET profile` → `groups`). */
+  registerProfileGroupsSource(source: ProfileGroupsSource): void {
+    this.profileGroups.register(source);
   }
 
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
@@ -79,6 +87,10 @@ export class IdentityApi {
         email: u.email,
         status: u.status,
         externalId: u.externalId,
+        company: u.company,
+        lastSyncAt: u.lastSyncAt,
+        createdAt: u.createdAt,
+        updatedAt: u.updatedAt,
       })),
     };
   }
