@@ -18,6 +18,9 @@ import { ListGroupsOfUser } from './application/groups/list-groups-of-user.query
 import { RemoveGroupCapability } from './application/groups/remove-group-capability.use-case.js';
 import { RemoveGroupMember } from './application/groups/remove-group-member.use-case.js';
 import { UpdateGroup } from './application/groups/update-group.use-case.js';
+import { GroupProfileSource } from './application/groups/profile-groups.source.js';
+import { ApsAdminGroupsController } from './http/aps/aps-admin-groups.controller.js';
+import { ApsGroupsController } from './http/aps/aps-groups.controller.js';
 import { Pm3GroupsController } from './http/pm3/pm3-groups.controller.js';
 import { Pm3GroupWorkspacePipe } from './http/pm3/pm3-groups.support.js';
 import { GroupRepository } from './infrastructure/group.repository.js';
@@ -45,8 +48,8 @@ const useCases = [
 /** Groups (system and functional, nested), memberships and capabilities, with their endpoints in every dialect. */
 @Module({
   imports: [IdentityModule],
-  controllers: [Pm3GroupsController],
-  providers: [GroupRepository, GroupMembershipQuery, GroupGrants, Pm3GroupWorkspacePipe, ...useCases],
+  controllers: [Pm3GroupsController, ApsAdminGroupsController, ApsGroupsController],
+  providers: [GroupRepository, GroupMembershipQuery, GroupGrants, GroupProfileSource, Pm3GroupWorkspacePipe, ...useCases],
   exports: [GroupMembershipQuery, GroupRepository, ...useCases],
 })
 export class OrgGroupsModule {}
