@@ -12,6 +12,7 @@ import { GetUser } from './application/users/get-user.query.js';
 import { ListUsers } from './application/users/list-users.query.js';
 import { OrganizationMembers } from './application/users/organization-members.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
+import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import { IdentityApi } from './identity.api.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
@@ -39,6 +40,7 @@ const shared = [
   OrganizationMembers,
   ChangeOwnPassword,
   UserOrgInfoQuery,
+  ProfileGroupsQuery,
 ];
 
 /** The identity use cases and repositories that every dialect's controllers share. */

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
 import { OrganizationMembers } from './application/users/organization-members.js';
+import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import type { OrganizationMemberSource } from './domain/organization-member-source.js';
+import type { ProfileGroupsSource } from './domain/profile-groups.js';
 import type { UserOrgInfoSource } from './domain/user-org-info.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
 import { type UserSummary, UserRepository } from './infrastructure/user.repository.js';
@@ -34,6 +36,7 @@ export class IdentityApi {
     private readonly uow: UnitOfWork,
     private readonly orgInfo: UserOrgInfoQuery,
     private readonly organizations: OrganizationMembers,
+    private readonly profileGroups: ProfileGroupsQuery,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
@@ -49,6 +52,11 @@ export class IdentityApi {
   /** org-structure answers who belongs to an organization, for user lists filtered by one. */
   registerOrganizationMemberSource(source: OrganizationMemberSource): void {
     this.organizations.register(source);
+  }
+
+  /** org-structure answers which groups a user's profile shows (aps `GET profile` → `groups`). */
+  registerProfileGroupsSource(source: ProfileGroupsSource): void {
+    this.profileGroups.register(source);
   }
 
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
@@ -87,6 +95,10 @@ export class IdentityApi {
         email: u.email,
         status: u.status,
         externalId: u.externalId,
+        company: u.company,
+        lastSyncAt: u.lastSyncAt,
+        createdAt: u.createdAt,
+        updatedAt: u.updatedAt,
       })),
     };
   }

@@ -19,6 +19,9 @@ import { ListGroupsOfUser } from './application/groups/list-groups-of-user.query
 import { RemoveGroupCapability } from './application/groups/remove-group-capability.use-case.js';
 import { RemoveGroupMember } from './application/groups/remove-group-member.use-case.js';
 import { UpdateGroup } from './application/groups/update-group.use-case.js';
+import { GroupProfileSource } from './application/groups/profile-groups.source.js';
+import { ApsAdminGroupsController } from './http/aps/aps-admin-groups.controller.js';
+import { ApsGroupsController } from './http/aps/aps-groups.controller.js';
 import { Pm3GroupsController } from './http/pm3/pm3-groups.controller.js';
 import { Pm3GroupWorkspacePipe } from './http/pm3/pm3-groups.support.js';
 import { Pm4GroupMembersController } from './http/pm4/pm4-group-members.controller.js';
@@ -51,8 +54,25 @@ const useCases = [
 /** Groups (system and functional, nested), memberships and capabilities, with their endpoints in every dialect. */
 @Module({
   imports: [IdentityModule],
-  controllers: [Pm3GroupsController, Pm4GroupsController, Pm4GroupMembersController, QgroupController, RoleMembershipController],
-  providers: [GroupRepository, GroupMembershipQuery, GroupGrants, OrganizationMembersSource, Pm3GroupWorkspacePipe, QuestetraGroupLookup, ...useCases],
+  controllers: [
+    Pm3GroupsController,
+    Pm4GroupsController,
+    Pm4GroupMembersController,
+    ApsAdminGroupsController,
+    ApsGroupsController,
+    QgroupController,
+    RoleMembershipController,
+  ],
+  providers: [
+    GroupRepository,
+    GroupMembershipQuery,
+    GroupGrants,
+    OrganizationMembersSource,
+    GroupProfileSource,
+    Pm3GroupWorkspacePipe,
+    QuestetraGroupLookup,
+    ...useCases,
+  ],
   exports: [GroupMembershipQuery, GroupRepository, ...useCases],
 })
 export class OrgGroupsModule {}

@@ -67,6 +67,24 @@ export interface JsApiModule {
     updateUserDetails(userId: number, user: ApsRecord): Promise<unknown>;
     bulkUpdateUsers(update: ApsRecord): Promise<unknown>;
   }>;
+  /** Enterprise groups: the picker (`api/enterprise/groups`). */
+  ActivitiGroupsApi: ApiClass<{
+    getGroups(opts?: Record<string, string | number>): Promise<ApsList>;
+    getUsersForGroup(groupId: number): Promise<ApsList>;
+  }>;
+  AdminGroupsApi: ApiClass<{
+    createNewGroup(group: ApsRecord): Promise<ApsRecord>;
+    getGroups(opts?: Record<string, string | number | boolean>): Promise<ApsList>;
+    getGroup(groupId: number, opts?: { includeAllUsers?: boolean; summary?: boolean }): Promise<ApsRecord>;
+    updateGroup(groupId: number, group: ApsRecord): Promise<ApsRecord>;
+    deleteGroup(groupId: number): Promise<void>;
+    addGroupMember(groupId: number, userId: number): Promise<unknown>;
+    deleteGroupMember(groupId: number, userId: number): Promise<void>;
+    getGroupUsers(groupId: number, opts?: { filter?: string; page?: number; pageSize?: number }): Promise<ApsList>;
+    getCapabilities(groupId: number): Promise<ApsList<string>>;
+    addGroupCapabilities(groupId: number, body: { capabilities: string[] }): Promise<unknown>;
+    deleteGroupCapability(groupId: number, groupCapabilityId: number): Promise<void>;
+  }>;
   AdminTenantsApi: ApiClass<{
     createTenant(tenant: ApsRecord): Promise<ApsRecord>;
     getTenant(tenantId: number): Promise<ApsRecord>;

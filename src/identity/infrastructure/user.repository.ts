@@ -15,6 +15,10 @@ export interface UserSummary {
   readonly email: string | null;
   readonly status: UserStatus;
   readonly externalId: string | null;
+  readonly company: string | null;
+  readonly lastSyncAt: Date | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
 }
 
 export type UserSortField = 'id' | 'username' | 'firstName' | 'lastName' | 'email' | 'createdAt' | 'updatedAt' | 'status';
@@ -191,7 +195,8 @@ export class UserRepository {
     const include = 'ids' in which;
     return (await this.uow.query(
       `SELECT u.id::text AS id, u.username, u.first_name AS "firstName", u.last_name AS "lastName", u.email, u.status,
-              u.external_id AS "externalId"
+              u.external_id AS "externalId", u.company, u.last_sync_at AS "lastSyncAt", u.created_at AS "createdAt",
+              u.updated_at AS "updatedAt"
          FROM identity.users u
         WHERE u.deleted_at IS NULL AND u.tenant_id = $1
           AND ${include ? 'u.id = ANY($2::bigint[])' : 'u.id <> ALL($2::bigint[])'}

@@ -3,7 +3,7 @@ import { type AlfrescoApiInstance, jsApi } from '../../support/alfresco-js-api.j
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
 import { clientBasic } from '../../support/oauth.js';
 
-const { AboutApi, AdminTenantsApi, AdminUsersApi, AlfrescoApi, UserProfileApi, UsersApi } = jsApi;
+const { AboutApi, ActivitiGroupsApi, AdminGroupsApi, AdminTenantsApi, AdminUsersApi, AlfrescoApi, UserProfileApi, UsersApi } = jsApi;
 
 /** Alfresco's own JavaScript client, unchanged, against the running server (BASIC mode). */
 describe('aps: @alfresco/js-api drives the dialect', () => {
@@ -80,6 +80,39 @@ describe('aps: @alfresco/js-api drives the dialect', () => {
     const page = await users.getUsers({ filter: 'admin' });
     expect(page).toMatchObject({ start: 0, total: 1, data: [{ id: 1, email: 'admin@example.com' }] });
     expect(await users.getUser(1)).toMatchObject({ id: 1, email: 'admin@example.com' });
+  });
+
+  it('manages groups through AdminGroupsApi and lists them through ActivitiGroupsApi (the picker)', async () => {
+    const admin = new AdminGroupsApi(api);
+    const member = await new AdminUsersApi(api).createNewUser({
+      email: 'grouped@example.com', firstName: 'Grouped', lastName: 'Member', password: 'grouped-member-pw', status: 'active', type: 'enterprise', tenantId: 1,
+    });
+    const parent = await admin.createNewGroup({ name: 'Js Engineering', type: 1, tenantId: 1 });
+    expect(parent).toMatchObject({ name: 'Js Engineering', type: 1, tenantId: 1, status: 'active', parentGroupId: null });
+    const child = await admin.createNewGroup({ name: 'Js Backend', type: 1, parentGroupId: parent.id });
+    expect(child).toMatchObject({ parentGroupId: parent.id });
+    await admin.addGroupMember(parent.id as number, member.id as number);
+    expect(await admin.getGroup(parent.id as number)).toMatchObject({ users: [{ id: member.id, email: 'grouped@example.com' }], groups: [{ id: child.id }] });
+    expect(await admin.getGroup(parent.id as number, { includeAllUsers: false })).toMatchObject({ users: null, userCount: 1 });
+    expect(await admin.getGroupUsers(parent.id as number, { page: 0, pageSize: 10 })).toMatchObject({ total: 1, data: [{ id: member.id }] });
+    expect((await admin.getGroups({ functional: true })).data.map((g) => g.name)).toEqual(expect.arrayContaining(['Js Engineering', 'Js Backend']));
+    expect(await admin.updateGroup(child.id as number, { name: 'Js Services' })).toMatchObject({ id: child.id, name: 'Js Services' });
+
+    const system = await admin.createNewGroup({ name: 'Js reporters', type: 0, tenantId: 1 });
+    expect((await admin.getCapabilities(system.id as number)).data).toContain('access-reports');
+    await admin.addGroupCapabilities(system.id as number, { capabilities: ['access-reports'] });
+    const capabilities = (await admin.getGroup(system.id as number)).capabilities as Array<{ id: number; name: string }>;
+    expect(capabilities.map((c) => c.name)).toEqual(['access-reports']);
+    await admin.deleteGroupCapability(system.id as number, capabilities[0]!.id);
+
+    const picker = new ActivitiGroupsApi(api);
+    const page = await picker.getGroups({ filter: 'js ' });
+    expect(page).toEqual({ size: 2, total: 2, start: 0, data: [{ id: parent.id, name: 'Js Engineering', externalId: null }, { id: child.id, name: 'Js Services', externalId: null }] });
+    expect(await picker.getUsersForGroup(parent.id as number)).toMatchObject({ total: 1, data: [{ id: member.id, firstName: 'Grouped', lastName: 'Member', email: 'grouped@example.com' }] });
+
+    await admin.deleteGroupMember(parent.id as number, member.id as number);
+    await admin.deleteGroup(child.id as number);
+    expect((await picker.getGroups({ filter: 'js ' })).data.map((g) => g.name)).toEqual(['Js Engineering']);
   });
 
   it('creates, reads, updates and deletes a tenant through AdminTenantsApi', async () => {

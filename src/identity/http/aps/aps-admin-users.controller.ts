@@ -71,7 +71,7 @@ export class ApsAdminUsersController {
       offset,
       limit,
     });
-    return apsPage(offset, page.total, page.items.map(toApsUser));
+    return apsPage(offset, page.total, page.items.map((u) => toApsUser(u)));
   }
 
   @Get(':userId')

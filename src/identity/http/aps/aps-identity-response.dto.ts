@@ -1,6 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
-import { APS_USER_STATUSES, type ApsAppVersion, type ApsLightUser, type ApsTenant, type ApsUser, type ApsUserStatus } from './aps-identity.mapper.js';
+import {
+  APS_USER_STATUSES,
+  type ApsAppVersion,
+  type ApsLightUser,
+  type ApsProfileGroup,
+  type ApsTenant,
+  type ApsUser,
+  type ApsUserStatus,
+} from './aps-identity.mapper.js';
 
 /*
  * Response schemas of the aps identity endpoints. Each class implements the mapper's interface, so
@@ -15,6 +23,20 @@ export class ApsLightUserResponse implements ApsLightUser {
   @ApiProperty({ example: 'Doe' }) lastName!: string;
   @ApiProperty({ type: String, nullable: true, description: 'null for users without an address (created in another dialect)', example: 'johndoe@alfresco.com' })
   email!: string | null;
+}
+
+export class ApsProfileGroupResponse implements ApsProfileGroup {
+  @ApiProperty({ example: 2000 }) id!: number;
+  @ApiProperty({ example: 'Engineering' }) name!: string;
+  @ApiProperty({ example: 1 }) tenantId!: number;
+  @ApiProperty({ enum: [0, 1], description: '0 system group (carries capabilities), 1 functional group (organizational unit)', example: 1 }) type!: 0 | 1;
+  @ApiProperty({ type: Number, nullable: true, description: 'Functional groups only', example: null }) parentGroupId!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Set by directory sync', example: null }) externalId!: string | null;
+  @ApiProperty({ enum: ['active', 'inactive'], example: 'active' }) status!: 'active' | 'inactive';
+  @ApiProperty({ type: String, nullable: true, description: `Last directory sync (${DATE})`, example: null }) lastSyncTimeStamp!: string | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'Always null here (not loaded)', example: null }) capabilities!: null;
+  @ApiProperty({ type: Object, nullable: true, description: 'Always null here (not loaded)', example: null }) users!: null;
+  @ApiProperty({ type: Object, nullable: true, description: 'Always null here (not loaded)', example: null }) groups!: null;
 }
 
 export class ApsUserResponse extends ApsLightUserResponse implements ApsUser {
@@ -34,8 +56,8 @@ export class ApsUserResponse extends ApsLightUserResponse implements ApsUser {
   @ApiProperty({ type: String, nullable: true, description: `Last directory sync (${DATE}); null when never synced`, example: null })
   latestSyncTimeStamp!: string | null;
   @ApiProperty({ type: [String], description: 'Alfresco capabilities held, sorted', example: ['tenant-admin', 'tenant-mgmt'] }) capabilities!: string[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Always [] until group memberships (org-structure) exist', example: [] })
-  groups!: unknown[];
+  @ApiProperty({ type: [ApsProfileGroupResponse], description: 'GET profile: the groups the user is a direct member of, by name; [] elsewhere' })
+  groups!: ApsProfileGroupResponse[];
 }
 
 export class ApsTenantResponse implements ApsTenant {

@@ -1,6 +1,7 @@
 import { apsDate } from '../../../../libs/dialects/dates.js';
 import type { TenantView } from '../../application/tenants/tenant.view.js';
 import type { UserView } from '../../application/users/user.view.js';
+import type { ProfileGroup } from '../../domain/profile-groups.js';
 import type { UserStatus } from '../../domain/user-status.js';
 
 /** The permission codes that Alfresco calls capabilities (the `capability` kind of the catalog). */
@@ -48,8 +49,39 @@ export interface ApsUser extends ApsLightUser {
   tenantPictureId: number | null;
   latestSyncTimeStamp: string | null;
   capabilities: string[];
-  /** Group memberships arrive with the org-structure context; until then always empty. */
-  groups: unknown[];
+  /** The profile's direct groups; [] in user lists and admin views. */
+  groups: ApsProfileGroup[];
+}
+
+/** A group as seed 004's profile shows it: capabilities, users and groups are not loaded there (null). */
+export interface ApsProfileGroup {
+  id: number;
+  name: string;
+  tenantId: number;
+  type: 0 | 1;
+  parentGroupId: number | null;
+  externalId: string | null;
+  status: 'active' | 'inactive';
+  lastSyncTimeStamp: string | null;
+  capabilities: null;
+  users: null;
+  groups: null;
+}
+
+export function toApsProfileGroup(g: ProfileGroup): ApsProfileGroup {
+  return {
+    id: Number(g.id),
+    name: g.name,
+    tenantId: Number(g.tenantId),
+    type: g.kind === 'system' ? 0 : 1,
+    parentGroupId: g.parentGroupId === null ? null : Number(g.parentGroupId),
+    externalId: g.externalId,
+    status: g.status === 'ACTIVE' ? 'active' : 'inactive',
+    lastSyncTimeStamp: apsDate(g.lastSyncAt),
+    capabilities: null,
+    users: null,
+    groups: null,
+  };
 }
 
 export interface ApsAppVersion {
@@ -77,7 +109,7 @@ export function toApsLightUser(u: UserView): ApsLightUser {
   return { id: Number(u.id), firstName: u.firstName, lastName: u.lastName, email: u.email };
 }
 
-export function toApsUser(u: UserView): ApsUser {
+export function toApsUser(u: UserView, groups: readonly ProfileGroup[] = []): ApsUser {
   return {
     id: Number(u.id),
     firstName: u.firstName,
@@ -97,7 +129,7 @@ export function toApsUser(u: UserView): ApsUser {
     tenantPictureId: null,
     latestSyncTimeStamp: apsDate(u.lastSyncAt ? new Date(u.lastSyncAt) : null),
     capabilities: u.permissions.filter((p) => APS_CAPABILITIES.has(p)).sort(),
-    groups: [],
+    groups: groups.map(toApsProfileGroup),
   };
 }
 

@@ -4,6 +4,7 @@ import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { ApsAppVersionResponse, ApsUserResponse } from './aps-identity-response.dto.js';
 import { ChangeOwnPassword } from '../../application/users/change-own-password.use-case.js';
 import { GetUser } from '../../application/users/get-user.query.js';
+import { ProfileGroupsQuery } from '../../application/users/profile-groups.query.js';
 import { UpdateOwnProfile } from '../../application/users/update-own-profile.use-case.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
@@ -28,6 +29,7 @@ export class ApsProfileController {
     private readonly getUser: GetUser,
     private readonly updateOwnProfile: UpdateOwnProfile,
     private readonly changeOwnPassword: ChangeOwnPassword,
+    private readonly profileGroups: ProfileGroupsQuery,
   ) {}
 
   @Get('app-version')
@@ -46,12 +48,15 @@ export class ApsProfileController {
   @ApiOperation({
     summary: 'The current user',
     description:
-      'Under impersonation, the impersonated user. `capabilities` lists the Alfresco capabilities held (tenant-admin, tenant-mgmt, access-reports …). ' +
-      '`groups` is [] until group memberships (org-structure) exist. `status` is lower-case; a user on vacation shows as active.',
+      'Under impersonation, the impersonated user. `capabilities` lists the Alfresco capabilities held through the role, directly or through system groups (tenant-admin, tenant-mgmt, access-reports …). ' +
+      '`groups` are the groups the user is a direct member of (system and functional, INACTIVE ones included with status inactive), by name, ' +
+      'with capabilities, users and groups null as in the document. `status` is lower-case; a user on vacation shows as active.',
   })
   @ApiOkResponse({ type: ApsUserResponse })
   async profile(@CurrentPrincipal() actor: Principal): Promise<ApsUser> {
-    return toApsUser(await this.getUser.execute({ actor, userId: actor.userId, purpose: 'administration' }));
+    const user = await this.getUser.execute({ actor, userId: actor.userId, purpose: 'administration' });
+    // The principal's permissions include those granted through system groups; the user row's do not.
+    return toApsUser({ ...user, permissions: [...actor.permissions] }, await this.profileGroups.of(user.tenantId, user.id));
   }
 
   @Post('profile')
@@ -65,7 +70,8 @@ export class ApsProfileController {
   @ApiOkResponse({ type: ApsUserResponse })
   @ApiApsErrors(400, 409)
   async updateProfile(@CurrentPrincipal() actor: Principal, @Body() body: ApsUpdateProfileDto): Promise<ApsUser> {
-    return toApsUser(await this.updateOwnProfile.execute({ actor, ...body }));
+    const user = await this.updateOwnProfile.execute({ actor, ...body });
+    return toApsUser({ ...user, permissions: [...actor.permissions] }, await this.profileGroups.of(user.tenantId, user.id));
   }
 
   @Post('profile-password')
