@@ -9,6 +9,7 @@ export type GroupErrorCode =
   | 'ORG.GROUP_SELF_MEMBER'
   | 'ORG.SYSTEM_GROUP_NESTING'
   | 'ORG.USER_NOT_FOUND'
+  | 'ORG.MANAGER_NOT_FOUND'
   | 'ORG.MEMBER_ALREADY_IN_GROUP'
   | 'ORG.MEMBER_NOT_IN_GROUP'
   | 'ORG.MEMBERSHIP_NOT_FOUND'
@@ -33,6 +34,8 @@ export const GroupErrors = {
     DomainError.validation('ORG.GROUP_SELF_MEMBER', `A group cannot contain itself`, { field, value: groupId }),
   systemNesting: (field: string, value: string) =>
     DomainError.validation('ORG.SYSTEM_GROUP_NESTING', `System groups cannot be nested or contain groups`, { field, value }),
+  managerNotFound: (userId: string) =>
+    DomainError.validation('ORG.MANAGER_NOT_FOUND', `The manager ${userId} is not a user of this tenant`, { field: 'managerId', value: userId }),
   userNotFound: (userId: string) =>
     DomainError.notFound('ORG.USER_NOT_FOUND', `User ${userId} does not exist`, { field: 'userId', value: userId }),
   alreadyMember: (memberType: 'user' | 'group', memberId: string) =>

@@ -123,6 +123,7 @@ describe('pm4 groups: /api/1.0/groups, groups/{id}/users, groups/{id}/groups', (
     expect422(await t.http().post(`${API}/groups`).set('Authorization', as()).send({ name: 'x'.repeat(256) }), { name: /255/ });
     expect422(await t.http().post(`${API}/groups`).set('Authorization', as()).send({ name: 'New', manager_id: 'boss' }), { manager_id: /integer/ });
     expect422(await t.http().post(`${API}/groups`).set('Authorization', as()).send({ name: 'New', colour: 'red' }), { colour: /should not exist/ });
+    expect422(await t.http().post(`${API}/groups`).set('Authorization', as()).send({ name: 'New', manager_id: 999999 }), { manager_id: /999999/ });
     expect(await groupCount()).toBe(before);
   });
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IdentityApi } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { GroupErrors } from '../../domain/group.errors.js';
 import { assertCanNest, type GroupKind, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
@@ -22,13 +23,23 @@ export interface CreateGroupInput extends GroupActorInput {
 /** Creates a group; titles are unique per tenant, case-insensitively. Admin only. */
 @Injectable()
 export class CreateGroup {
-  constructor(private readonly groups: GroupRepository) {}
+  constructor(
+    private readonly groups: GroupRepository,
+    private readonly identity: IdentityApi,
+  ) {}
+
+  private async assertManager(tenantId: string, managerId: string | null | undefined): Promise<void> {
+    if (managerId === undefined || managerId === null) return;
+    const [found] = await this.identity.existingUserIds(tenantId, [managerId]);
+    if (!found) throw GroupErrors.managerNotFound(managerId);
+  }
 
   @Transactional()
   async execute(input: CreateGroupInput): Promise<GroupView> {
     const tenantId = groupTenant(input);
     const title = normalizeTitle(input.title);
     const kind = input.kind ?? 'functional';
+    await this.assertManager(tenantId, input.managerId);
     await this.groups.lockGraph(tenantId);
     if (await this.groups.titleTaken(tenantId, title)) throw GroupErrors.titleTaken(title);
     const parentId = input.parentId ?? null;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IdentityApi } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { GroupErrors } from '../../domain/group.errors.js';
 import { assertCanNest, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
@@ -20,11 +21,21 @@ export interface UpdateGroupInput extends GroupActorInput {
 
 @Injectable()
 export class UpdateGroup {
-  constructor(private readonly groups: GroupRepository) {}
+  constructor(
+    private readonly groups: GroupRepository,
+    private readonly identity: IdentityApi,
+  ) {}
+
+  private async assertManager(tenantId: string, managerId: string | null | undefined): Promise<void> {
+    if (managerId === undefined || managerId === null) return;
+    const [found] = await this.identity.existingUserIds(tenantId, [managerId]);
+    if (!found) throw GroupErrors.managerNotFound(managerId);
+  }
 
   @Transactional()
   async execute(input: UpdateGroupInput): Promise<GroupView> {
     const tenantId = groupTenant(input);
+    await this.assertManager(tenantId, input.managerId);
     await this.groups.lockGraph(tenantId);
     const group = await this.groups.lockRow(input.groupId, tenantId);
     if (!group) throw GroupErrors.notFound(input.groupId);
