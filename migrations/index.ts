@@ -9,6 +9,7 @@ import { OauthClientTokenCutoff1763800001000 } from './1763800001000-oauth-clien
 import { OrgGroups1763801000000 } from './1763801000000-org-groups.js';
 import { OrgDepartments1763801000100 } from './1763801000100-org-departments.js';
 import { IdentityUserSearchTrgm1763801000200 } from './1763801000200-identity-user-search-trgm.js';
+import { OrgNotify1763801000300 } from './1763801000300-org-notify.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   OrgGroups1763801000000,
   OrgDepartments1763801000100,
   IdentityUserSearchTrgm1763801000200,
+  OrgNotify1763801000300,
 ];

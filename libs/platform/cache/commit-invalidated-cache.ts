@@ -1,0 +1,60 @@
+import { LRUCache } from 'lru-cache';
+import type { DatabaseNotifications } from '../database/database-notifications.js';
+import type { UnitOfWork } from '../transaction/unit-of-work.js';
+
+/**
+ * An in-memory cache of rows that any transaction may change, kept exact without a query per read:
+ * it is emptied by every commit on this node (before the use case returns) and by a NOTIFY on
+ * `channel` that database triggers send at the commit of any other writer. It serves nothing while
+ * the LISTEN connection is down or inside a transaction (which must see its own writes), and a load
+ * that raced with an emptying is not stored (generation check).
+ */
+export class CommitInvalidatedCache<K extends string, V extends object> {
+  private readonly entries: LRUCache<K, V>;
+  private generation = 0;
+
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly notifications: DatabaseNotifications,
+    private readonly channel: string,
+    options: { readonly max: number; readonly ttlMs: number },
+  ) {
+    this.entries = new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs });
+    uow.onEveryCommit(() => this.clear());
+  }
+
+  /** Call once at module init: starts listening on the channel. */
+  async listen(): Promise<void> {
+    await this.notifications.listen(this.channel, { onNotify: () => this.clear(), onReset: () => this.clear() });
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /**
+   * The values of `keys`: cached ones from memory, the others from `load` (one call for all that
+   * are missing). Keys that `load` leaves out are answered with `absent` and cached as such.
+   */
+  async getMany(keys: readonly K[], load: (missing: readonly K[]) => Promise<ReadonlyMap<K, V>>, absent: V): Promise<Map<K, V>> {
+    const usable = this.notifications.connected && !this.uow.inTransaction;
+    const found = new Map<K, V>();
+    const missing: K[] = [];
+    for (const key of keys) {
+      const hit = usable ? this.entries.get(key) : undefined;
+      if (hit) found.set(key, hit);
+      else missing.push(key);
+    }
+    if (missing.length === 0) return found;
+    const generation = this.generation;
+    const loaded = await load(missing);
+    const store = usable && generation === this.generation;
+    for (const key of missing) {
+      const value = loaded.get(key) ?? absent;
+      found.set(key, value);
+      if (store) this.entries.set(key, value);
+    }
+    return found;
+  }
+}
