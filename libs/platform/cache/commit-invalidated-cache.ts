@@ -33,27 +33,43 @@ export class CommitInvalidatedCache<K extends string, V extends object> {
     this.entries.clear();
   }
 
+  /** A cached value, or undefined when absent or when the cache may not serve now. */
+  get(key: K): V | undefined {
+    return this.usable ? this.entries.get(key) : undefined;
+  }
+
+  /** Taken before a load: the load's result may be stored only if nothing emptied the cache meanwhile. */
+  begin(): { readonly generation: number; readonly usable: boolean } {
+    return { generation: this.generation, usable: this.usable };
+  }
+
+  setIfCurrent(ticket: { readonly generation: number; readonly usable: boolean }, key: K, value: V): void {
+    if (ticket.usable && ticket.generation === this.generation) this.entries.set(key, value);
+  }
+
+  private get usable(): boolean {
+    return this.notifications.connected && !this.uow.inTransaction;
+  }
+
   /**
    * The values of `keys`: cached ones from memory, the others from `load` (one call for all that
    * are missing). Keys that `load` leaves out are answered with `absent` and cached as such.
    */
   async getMany(keys: readonly K[], load: (missing: readonly K[]) => Promise<ReadonlyMap<K, V>>, absent: V): Promise<Map<K, V>> {
-    const usable = this.notifications.connected && !this.uow.inTransaction;
     const found = new Map<K, V>();
     const missing: K[] = [];
     for (const key of keys) {
-      const hit = usable ? this.entries.get(key) : undefined;
+      const hit = this.get(key);
       if (hit) found.set(key, hit);
       else missing.push(key);
     }
     if (missing.length === 0) return found;
-    const generation = this.generation;
+    const ticket = this.begin();
     const loaded = await load(missing);
-    const store = usable && generation === this.generation;
     for (const key of missing) {
       const value = loaded.get(key) ?? absent;
       found.set(key, value);
-      if (store) this.entries.set(key, value);
+      this.setIfCurrent(ticket, key, value);
     }
     return found;
   }

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
+import { CommitInvalidatedCache } from '../../../libs/platform/cache/commit-invalidated-cache.js';
 import { DatabaseNotifications } from '../../../libs/platform/database/database-notifications.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../domain/principal.js';
@@ -55,47 +56,38 @@ type UserRow = Omit<PrincipalRow, 'permissions'> & { readonly roleId: string | n
 
 type CachedRow = UserRow & { readonly permissions: readonly string[] };
 
+const NOT_REVOKED = {};
+
 /**
  * Builds the caller's principal: user, tenant, role permissions and authorities.
  *
- * Authenticated requests are the hot path, so rows are kept in memory and served without a
- * query while nothing can have changed them: every commit on this node drops the cache at once
- * (UnitOfWork.onEveryCommit), and a NOTIFY sent by database triggers at the commit of any other
- * writer (another node, SQL by hand) drops it within milliseconds. While the LISTEN connection is
- * down, and inside transactions, nothing is served from memory. A load that raced with a drop is
- * not stored (generation check), so a stale row cannot outlive the drop that should have removed it.
+ * Authenticated requests are the hot path, so rows are kept in memory (CommitInvalidatedCache) and
+ * served without a query while nothing can have changed them: every commit on this node empties
+ * the caches at once, and the database triggers' `NOTIFY meridian_auth` at the commit of any other
+ * writer (another node, SQL by hand) empties them within milliseconds.
  */
 @Injectable()
 export class PrincipalLoader implements OnModuleInit {
   private readonly grantSources: GrantSource[] = [];
   private readonly permissionCache = new LRUCache<string, readonly string[]>({ max: 20_000 });
-  private readonly rows = new LRUCache<string, CachedRow>({ max: 20_000, ttl: 60_000 });
+  private readonly rows: CommitInvalidatedCache<string, CachedRow>;
   /**
-   * Token ids seen not revoked since the last drop, their client then still existing and not
-   * rotated since: a change to oauth_clients (delete, secret rotation) is a drop like any other.
+   * Token ids seen not revoked, their client then still existing and not rotated since: a change to
+   * oauth_clients (delete, secret rotation) empties the caches like any other.
    */
-  private readonly notRevoked = new LRUCache<string, true>({ max: 100_000, ttl: 60_000 });
-  private generation = 0;
+  private readonly notRevoked: CommitInvalidatedCache<string, object>;
 
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly notifications: DatabaseNotifications,
+    notifications: DatabaseNotifications,
   ) {
-    uow.onEveryCommit(() => this.drop());
+    this.rows = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 20_000, ttlMs: 60_000 });
+    this.notRevoked = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 100_000, ttlMs: 60_000 });
   }
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.listen('meridian_auth', { onNotify: () => this.drop(), onReset: () => this.drop() });
-  }
-
-  private drop(): void {
-    this.generation++;
-    this.rows.clear();
-    this.notRevoked.clear();
-  }
-
-  private get cacheUsable(): boolean {
-    return this.notifications.connected && !this.uow.inTransaction;
+    await this.rows.listen();
+    await this.notRevoked.listen();
   }
 
   registerGrantSource(source: GrantSource): void {
@@ -103,27 +95,26 @@ export class PrincipalLoader implements OnModuleInit {
   }
 
   async rowById(userId: string): Promise<PrincipalRow | undefined> {
-    const usable = this.cacheUsable;
-    const cached = usable ? this.rows.get(userId) : undefined;
+    const cached = this.rows.get(userId);
     if (cached) return cached;
-    const generation = this.generation;
+    const ticket = this.rows.begin();
     const rows = (await this.uow.query(`${PRINCIPAL_SQL} u.id = $1`, [userId])) as UserRow[];
     if (!rows[0]) return undefined;
     const row = await this.withPermissions(rows[0]);
-    if (usable && generation === this.generation) this.rows.set(userId, row);
+    this.rows.setIfCurrent(ticket, userId, row);
     return row;
   }
 
   /**
    * The same, for a bearer token: whether it was revoked (denylist, client deleted or its secret
    * rotated since) comes back in the same round trip, so an authenticated request costs one query
-   * before its own work, and none while the cache holds.
+   * before its own work, and none while the caches hold.
    */
   async rowByIdForToken(userId: string, token: AccessTokenRef): Promise<(PrincipalRow & { revoked: boolean }) | undefined> {
-    const usable = this.cacheUsable;
-    const cached = usable && this.notRevoked.has(token.jti) ? this.rows.get(userId) : undefined;
+    const cached = this.notRevoked.get(token.jti) ? this.rows.get(userId) : undefined;
     if (cached) return { ...cached, revoked: false };
-    const generation = this.generation;
+    const rowTicket = this.rows.begin();
+    const tokenTicket = this.notRevoked.begin();
     const rows = (await this.uow.query(
       `${PRINCIPAL_SQL.replace('AS "grantEpoch"', `AS "grantEpoch", ${accessTokenDeniedSql('$2', '$3', '$4', 'u.tenant_id')} AS "revoked"`)} u.id = $1`,
       [userId, token.jti, token.clientId, token.issuedAt],
@@ -131,10 +122,8 @@ export class PrincipalLoader implements OnModuleInit {
     if (!rows[0]) return undefined;
     const { revoked, ...user } = rows[0];
     const row = await this.withPermissions(user);
-    if (usable && generation === this.generation) {
-      this.rows.set(userId, row);
-      if (!revoked) this.notRevoked.set(token.jti, true);
-    }
+    this.rows.setIfCurrent(rowTicket, userId, row);
+    if (!revoked) this.notRevoked.setIfCurrent(tokenTicket, token.jti, NOT_REVOKED);
     return { ...row, revoked };
   }
 
