@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/index.js';
 import { AssignUserToDepartment } from './application/departments/assign-user-to-department.use-case.js';
 import { CreateDepartment } from './application/departments/create-department.use-case.js';
+import { DepartmentMemberships } from './application/departments/department-memberships.js';
 import { DeleteDepartment } from './application/departments/delete-department.use-case.js';
 import { DepartmentViews } from './application/departments/department-views.js';
 import { GetDepartment } from './application/departments/get-department.query.js';
@@ -26,6 +27,7 @@ import { DepartmentRepository } from './infrastructure/department.repository.js'
   providers: [
     DepartmentRepository,
     DepartmentViews,
+    DepartmentMemberships,
     DepartmentWorkspacePipe,
     DepartmentUserOrgInfoSource,
     ManagerOfUserQuery,

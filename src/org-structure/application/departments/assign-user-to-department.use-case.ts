@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi, type Principal } from '../../../identity/index.js';
+import type { Principal } from '../../../identity/index.js';
 import { planAssignment } from '../../domain/department-rules.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
-import { requireUser } from './appoint-manager.js';
+import { DepartmentMemberships } from './department-memberships.js';
 import { loadDepartment, requireDepartmentAdmin } from './department-admin.js';
 
 export interface AssignUserToDepartmentInput {
@@ -21,7 +21,7 @@ export interface AssignUserToDepartmentInput {
 export class AssignUserToDepartment {
   constructor(
     private readonly departments: DepartmentRepository,
-    private readonly identity: IdentityApi,
+    private readonly memberships: DepartmentMemberships,
   ) {}
 
   @Transactional()
@@ -30,7 +30,7 @@ export class AssignUserToDepartment {
     const { tenantId, departmentId, userId } = input;
     await this.departments.lockTenant(tenantId);
     const department = await loadDepartment(this.departments, tenantId, departmentId);
-    await requireUser(this.identity, tenantId, userId, 'userId');
+    await this.memberships.requireUser(tenantId, userId, 'userId');
     const membership = await this.departments.membershipOf(tenantId, userId);
     const plan = planAssignment({
       userId,
@@ -40,8 +40,8 @@ export class AssignUserToDepartment {
       managesDepartmentId: membership.managesDepartmentId,
     });
     if (plan.unchanged) return;
-    if (plan.clearManagerOf !== null) await this.departments.setManager(tenantId, plan.clearManagerOf, null);
-    await this.departments.putMember(tenantId, userId, departmentId);
-    if (plan.becomesManager) await this.departments.setManager(tenantId, departmentId, userId);
+    if (plan.clearManagerOf !== null) await this.memberships.setManager(tenantId, { id: plan.clearManagerOf, managerId: userId }, null);
+    await this.memberships.join(tenantId, userId, departmentId, membership.departmentId);
+    if (plan.becomesManager) await this.memberships.setManager(tenantId, department, userId);
   }
 }

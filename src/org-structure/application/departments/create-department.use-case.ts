@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi, type Principal } from '../../../identity/index.js';
+import type { Principal } from '../../../identity/index.js';
 import { DEFAULT_DEPARTMENT_STATUS, type DepartmentStatus } from '../../domain/department-rules.js';
 import { DepartmentErrors } from '../../domain/department.errors.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
-import { appointManager } from './appoint-manager.js';
+import { DepartmentMemberships } from './department-memberships.js';
 import { requireDepartmentAdmin } from './department-admin.js';
 
 export interface CreateDepartmentInput {
@@ -21,7 +21,7 @@ export interface CreateDepartmentInput {
 export class CreateDepartment {
   constructor(
     private readonly departments: DepartmentRepository,
-    private readonly identity: IdentityApi,
+    private readonly memberships: DepartmentMemberships,
   ) {}
 
   /** Answers the new department's id. */
@@ -41,7 +41,7 @@ export class CreateDepartment {
       parentId: input.parentId,
       status: input.status ?? DEFAULT_DEPARTMENT_STATUS,
     });
-    if (input.managerId !== null) await appointManager(this.departments, this.identity, { tenantId, departmentId, userId: input.managerId }, 'managerId');
+    if (input.managerId !== null) await this.memberships.appointManager(tenantId, { id: departmentId, managerId: null }, input.managerId, 'managerId');
     return departmentId;
   }
 }

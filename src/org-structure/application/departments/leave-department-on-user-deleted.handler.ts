@@ -3,6 +3,7 @@ import type { UserPayload } from '../../../../libs/contracts/index.js';
 import type { DomainEvent } from '../../../../libs/kernel/domain-event.js';
 import { OnDomainEvent } from '../../../../libs/platform/events/on-domain-event.decorator.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
+import { DepartmentMemberships } from './department-memberships.js';
 
 /**
  * A deleted user leaves their department in the same transaction as the deletion, so no department
@@ -11,14 +12,18 @@ import { DepartmentRepository } from '../../infrastructure/department.repository
  */
 @Injectable()
 export class LeaveDepartmentOnUserDeleted {
-  constructor(private readonly departments: DepartmentRepository) {}
+  constructor(
+    private readonly departments: DepartmentRepository,
+    private readonly memberships: DepartmentMemberships,
+  ) {}
 
   @OnDomainEvent('identity.user.deactivated')
   async onUserDeactivated(event: DomainEvent<'identity.user.deactivated', UserPayload>): Promise<void> {
     if (event.payload.status !== 'deleted') return;
     await this.departments.lockTenant(event.tenantId);
     const membership = await this.departments.membershipOf(event.tenantId, event.payload.userId);
-    if (membership.managesDepartmentId !== null) await this.departments.setManager(event.tenantId, membership.managesDepartmentId, null);
-    if (membership.departmentId !== null) await this.departments.removeMember(event.tenantId, event.payload.userId);
+    const userId = event.payload.userId;
+    if (membership.managesDepartmentId !== null) await this.memberships.setManager(event.tenantId, { id: membership.managesDepartmentId, managerId: userId }, null);
+    if (membership.departmentId !== null) await this.memberships.leave(event.tenantId, userId, membership.departmentId);
   }
 }

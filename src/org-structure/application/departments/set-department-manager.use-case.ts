@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi, type Principal } from '../../../identity/index.js';
+import type { Principal } from '../../../identity/index.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
-import { appointManager } from './appoint-manager.js';
+import { DepartmentMemberships } from './department-memberships.js';
 import { loadDepartment, requireDepartmentAdmin } from './department-admin.js';
 
 export interface SetDepartmentManagerInput {
@@ -17,14 +17,14 @@ export interface SetDepartmentManagerInput {
 export class SetDepartmentManager {
   constructor(
     private readonly departments: DepartmentRepository,
-    private readonly identity: IdentityApi,
+    private readonly memberships: DepartmentMemberships,
   ) {}
 
   @Transactional()
   async execute(input: SetDepartmentManagerInput): Promise<void> {
     requireDepartmentAdmin(input);
     await this.departments.lockTenant(input.tenantId);
-    await loadDepartment(this.departments, input.tenantId, input.departmentId);
-    await appointManager(this.departments, this.identity, input, 'userId');
+    const department = await loadDepartment(this.departments, input.tenantId, input.departmentId);
+    await this.memberships.appointManager(input.tenantId, department, input.userId, 'userId');
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi, type Principal } from '../../../identity/index.js';
+import type { Principal } from '../../../identity/index.js';
 import { planUnassignment } from '../../domain/department-rules.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
-import { requireUser } from './appoint-manager.js';
+import { DepartmentMemberships } from './department-memberships.js';
 import { loadDepartment, requireDepartmentAdmin } from './department-admin.js';
 
 export interface UnassignUserFromDepartmentInput {
@@ -18,7 +18,7 @@ export interface UnassignUserFromDepartmentInput {
 export class UnassignUserFromDepartment {
   constructor(
     private readonly departments: DepartmentRepository,
-    private readonly identity: IdentityApi,
+    private readonly memberships: DepartmentMemberships,
   ) {}
 
   @Transactional()
@@ -27,10 +27,10 @@ export class UnassignUserFromDepartment {
     const { tenantId, departmentId, userId } = input;
     await this.departments.lockTenant(tenantId);
     const department = await loadDepartment(this.departments, tenantId, departmentId);
-    await requireUser(this.identity, tenantId, userId, 'userId');
+    await this.memberships.requireUser(tenantId, userId, 'userId');
     const membership = await this.departments.membershipOf(tenantId, userId);
     const plan = planUnassignment({ userId, departmentId, managerId: department.managerId, currentDepartmentId: membership.departmentId });
-    if (plan.clearsManager) await this.departments.setManager(tenantId, departmentId, null);
-    await this.departments.removeMember(tenantId, userId);
+    if (plan.clearsManager) await this.memberships.setManager(tenantId, department, null);
+    await this.memberships.leave(tenantId, userId, departmentId);
   }
 }

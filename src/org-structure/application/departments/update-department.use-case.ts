@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi, type Principal } from '../../../identity/index.js';
+import type { Principal } from '../../../identity/index.js';
 import { assertParentAllowed, type DepartmentStatus } from '../../domain/department-rules.js';
 import { DepartmentErrors } from '../../domain/department.errors.js';
 import { DepartmentRepository } from '../../infrastructure/department.repository.js';
-import { appointManager } from './appoint-manager.js';
+import { DepartmentMemberships } from './department-memberships.js';
 import { loadDepartment, requireDepartmentAdmin } from './department-admin.js';
 
 /** Only the fields given change. */
@@ -24,7 +24,7 @@ export interface UpdateDepartmentInput {
 export class UpdateDepartment {
   constructor(
     private readonly departments: DepartmentRepository,
-    private readonly identity: IdentityApi,
+    private readonly memberships: DepartmentMemberships,
   ) {}
 
   @Transactional()
@@ -32,7 +32,7 @@ export class UpdateDepartment {
     requireDepartmentAdmin(input);
     const { tenantId, departmentId } = input;
     await this.departments.lockTenant(tenantId);
-    await loadDepartment(this.departments, tenantId, departmentId);
+    const department = await loadDepartment(this.departments, tenantId, departmentId);
     if (input.title !== undefined && (await this.departments.titleTaken(tenantId, input.title, departmentId))) {
       throw DepartmentErrors.titleTaken(input.title);
     }
@@ -42,9 +42,7 @@ export class UpdateDepartment {
       assertParentAllowed(departmentId, input.parentId, ancestors);
     }
     await this.departments.update(tenantId, departmentId, { title: input.title, parentId: input.parentId, status: input.status });
-    if (input.managerId === null) await this.departments.setManager(tenantId, departmentId, null);
-    else if (input.managerId !== undefined) {
-      await appointManager(this.departments, this.identity, { tenantId, departmentId, userId: input.managerId }, 'managerId');
-    }
+    if (input.managerId === null) await this.memberships.setManager(tenantId, department, null);
+    else if (input.managerId !== undefined) await this.memberships.appointManager(tenantId, department, input.managerId, 'managerId');
   }
 }

@@ -50,7 +50,7 @@ export class AddGroupMember {
     }
     if (await this.groups.findMembership(group.id, member)) throw GroupErrors.alreadyMember(member.type, member.id);
     const id = await this.groups.insertMembership(tenantId, group.id, member, input.role ?? 'STAFF', input.description ?? null);
-    await this.bus.publish('org-structure.membership.changed', { groupId: group.id, memberType: member.type, memberId: member.id, change: 'added' }, tenantId);
+    await this.bus.publish('org-structure.membership.changed', { scope: 'group', groupId: group.id, memberType: member.type, memberId: member.id, change: 'added' }, tenantId);
     return (await this.groups.membership(id, tenantId))!;
   }
 }

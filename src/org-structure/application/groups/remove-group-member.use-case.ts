@@ -33,7 +33,7 @@ export class RemoveGroupMember {
     await this.groups.deleteMembership(membership.id);
     await this.bus.publish(
       'org-structure.membership.changed',
-      { groupId: membership.groupId, memberType: membership.memberType, memberId: membership.memberId, change: 'removed' },
+      { scope: 'group', groupId: membership.groupId, memberType: membership.memberType, memberId: membership.memberId, change: 'removed' },
       tenantId,
     );
   }
