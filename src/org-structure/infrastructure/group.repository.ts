@@ -9,6 +9,8 @@ export interface GroupCriteria {
   readonly tenantId: string;
   /** Case-insensitive substring of the title. */
   readonly title?: string;
+  /** The whole title, case-insensitively (titles are unique so, per tenant: at most one match). */
+  readonly titleEquals?: string;
   readonly status?: GroupStatus;
   readonly kind?: GroupKind;
   readonly externalId?: { readonly value: string; readonly caseInsensitive: boolean };
@@ -120,6 +122,7 @@ export class GroupRepository {
     };
     const where = [`g.tenant_id = ${add(c.tenantId)}`];
     if (c.title) where.push(`lower(g.title) LIKE ${add(`%${c.title.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
+    if (c.titleEquals !== undefined) where.push(`lower(g.title) = lower(${add(c.titleEquals)})`);
     if (c.status) where.push(`g.status = ${add(c.status)}`);
     if (c.kind) where.push(`g.kind = ${add(c.kind)}`);
     if (c.externalId) {

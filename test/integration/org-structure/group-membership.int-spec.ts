@@ -4,6 +4,7 @@ import { OrgStructureApi } from '../../../src/org-structure/index.js';
 import { AddGroupCapabilities } from '../../../src/org-structure/application/groups/add-group-capabilities.use-case.js';
 import { AddGroupMember } from '../../../src/org-structure/application/groups/add-group-member.use-case.js';
 import { CreateGroup } from '../../../src/org-structure/application/groups/create-group.use-case.js';
+import { ListGroups } from '../../../src/org-structure/application/groups/list-groups.query.js';
 import { RemoveGroupMember } from '../../../src/org-structure/application/groups/remove-group-member.use-case.js';
 import { UpdateGroup } from '../../../src/org-structure/application/groups/update-group.use-case.js';
 import { basic, startTestApp, type TestApp } from '../../support/app.js';
@@ -107,5 +108,19 @@ describe('org-structure groups: nested membership, cycles, capabilities as permi
     expect((await adminUsers()).status).toBe(200);
     await remove.execute({ actor: admin, groupId: group.id, member: { type: 'user', id: users[5]! } });
     expect((await adminUsers()).status).toBe(403);
+  });
+
+  it('lists by whole title, case-insensitively and literally, in the tenant asked', async () => {
+    const list = t.app.get(ListGroups);
+    const exact = await create.execute({ actor: admin, title: 'Named 100%' });
+    for (const title of ['Named 1000%', 'Pre-Named 100%', 'Named 1005']) await create.execute({ actor: admin, title });
+    const titled = async (titleEquals: string, tenantId?: string) =>
+      (await list.execute({ actor: admin, tenantId, titleEquals })).items.map((g) => g.id);
+    expect(await titled('named 100%')).toEqual([exact.id]);
+    expect(await titled('NAMED 100%')).toEqual([exact.id]);
+    // A LIKE wildcard or a part of a title matches nothing.
+    expect(await titled('Named 100_')).toEqual([]);
+    expect(await titled('Named')).toEqual([]);
+    expect(await titled('Named 100%', '2')).toEqual([]);
   });
 });

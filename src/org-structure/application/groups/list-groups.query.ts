@@ -9,6 +9,8 @@ export interface ListGroupsInput extends GroupActorInput {
   readonly access?: GroupAccess;
   /** Case-insensitive substring of the title. */
   readonly title?: string;
+  /** The whole title, case-insensitively. */
+  readonly titleEquals?: string;
   readonly status?: GroupStatus;
   readonly kind?: GroupKind;
   readonly externalId?: string;
@@ -33,6 +35,7 @@ export class ListGroups {
     return this.groups.list({
       tenantId,
       title: input.title,
+      titleEquals: input.titleEquals,
       status: input.status,
       kind: input.kind,
       externalId: input.externalId === undefined ? undefined : { value: input.externalId, caseInsensitive: input.externalIdCaseInsensitive ?? false },

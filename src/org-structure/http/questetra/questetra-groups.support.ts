@@ -56,18 +56,10 @@ export class QuestetraGroupLookup {
     return group;
   }
 
-  /**
-   * Titles are unique per tenant case-insensitively, so at most one group matches. ListGroups
-   * searches by substring; the pages of those candidates are read until the exact title turns up.
-   */
+  /** Titles are unique per tenant case-insensitively, so at most one group matches. */
   async byName(actor: Principal, name: string, kind: GroupKind, field: string): Promise<GroupView> {
-    const wanted = name.toLowerCase();
-    const pageSize = 1000;
-    for (let offset = 0; ; offset += pageSize) {
-      const page = await this.listGroups.execute({ actor, access: 'member', title: name, kind, sort: { field: 'id', direction: 'asc' }, offset, limit: pageSize });
-      const found = page.items.find((g) => g.title.toLowerCase() === wanted);
-      if (found) return found;
-      if (offset + pageSize >= page.total) throw GroupErrors.notFound(name, field);
-    }
+    const [found] = (await this.listGroups.execute({ actor, access: 'member', titleEquals: name, kind, limit: 1 })).items;
+    if (!found) throw GroupErrors.notFound(name, field);
+    return found;
   }
 }
