@@ -6,6 +6,7 @@ import { CreateGroup } from './application/groups/create-group.use-case.js';
 import { DeleteGroup } from './application/groups/delete-group.use-case.js';
 import { GetGroupMembership } from './application/groups/get-group-membership.query.js';
 import { GetGroup } from './application/groups/get-group.query.js';
+import { GroupTenant } from './application/groups/group-tenant.query.js';
 import { GroupGrants } from './application/groups/group-grants.handler.js';
 import { GroupMembershipQuery } from './application/groups/group-membership.query.js';
 import { ListAvailableGroups } from './application/groups/list-available-groups.query.js';
@@ -37,6 +38,7 @@ const useCases = [
   UpdateGroup,
   DeleteGroup,
   GetGroup,
+  GroupTenant,
   ListGroups,
   AddGroupMember,
   RemoveGroupMember,

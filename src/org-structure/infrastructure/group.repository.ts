@@ -97,6 +97,12 @@ export class GroupRepository {
     return this.uow.query<GroupView>(`${VIEW} WHERE g.id = ANY($1::bigint[]) AND g.tenant_id = $2`, [ids, tenantId]);
   }
 
+  /** The tenant of a group, in whichever tenant it is. */
+  async tenantOf(id: string): Promise<string | undefined> {
+    const rows = await this.uow.query<{ tenantId: string }>(`SELECT tenant_id::text AS "tenantId" FROM org_structure.groups WHERE id = $1`, [id]);
+    return rows[0]?.tenantId;
+  }
+
   /** The group's kind and tenant, row-locked for the rest of the transaction. */
   async lockRow(id: string, tenantId: string): Promise<{ id: string; kind: GroupKind; title: string } | undefined> {
     const rows = await this.uow.query<{ id: string; kind: GroupKind; title: string }>(

@@ -299,7 +299,6 @@ describe('aps groups: admin/groups, the group picker and profile groups', () => 
       ['unknown field on update', () => put(`/admin/groups/${id(() => parent)}`, { name: 'X', color: 'red' })(), 400, 'color'],
       ['update an unknown group', () => put('/admin/groups/999999', { name: 'Ghost' })(), 404, 'groupId'],
       ['update a malformed id', () => put('/admin/groups/abc', { name: 'Ghost' })(), 400, 'groupId'],
-      ['get a group of another tenant', () => get(`/admin/groups/${id(() => foreign)}`)(), 404, 'groupId'],
       ['delete an unknown group', () => del('/admin/groups/999999')(), 404, 'groupId'],
       ['delete a malformed id', () => del('/admin/groups/0')(), 400, 'groupId'],
       ['capabilities on a functional group', () => post(`/admin/groups/${id(() => parent)}/capabilities`, { capabilities: ['access-reports'] })(), 400, 'groupId'],
@@ -365,6 +364,60 @@ describe('aps groups: admin/groups, the group picker and profile groups', () => 
       expect(await snapshot()).toEqual(before);
       const managed = (await http().get(`${API}/admin/groups?tenantId=${String(foreign.tenantId)}`).set('Authorization', admin()).expect(200)).body as { data: Json[] };
       expect(managed.data.map((g) => g.name)).toEqual(['Foreign']);
+    });
+
+    it('a tenant admin reaches no group of another tenant by id: 404 on every operation, nothing changed', async () => {
+      const tenantAdmin = await createTenantAdmin(t);
+      const g = String(foreign.id);
+      const before = await snapshot();
+      const calls: Array<[string, string, object?]> = [
+        ['get', `/admin/groups/${g}`],
+        ['put', `/admin/groups/${g}`, { name: 'Taken over' }],
+        ['delete', `/admin/groups/${g}`],
+        ['post', `/admin/groups/${g}/members/${String(alice.id)}`],
+        ['delete', `/admin/groups/${g}/members/${String(alice.id)}`],
+        ['get', `/admin/groups/${g}/users`],
+        ['get', `/admin/groups/${g}/potential-capabilities`],
+        ['post', `/admin/groups/${g}/capabilities`, { capabilities: ['access-reports'] }],
+        ['delete', `/admin/groups/${g}/capabilities/1`],
+      ];
+      for (const [method, path, body] of calls) {
+        const res = await http()[method as 'get'](`${API}${path}`).set('Authorization', tenantAdmin.auth).send(body);
+        expect([method, path, res.status]).toEqual([method, path, 404]);
+        expectApsError(res.body, 'GENERAL.ERROR.NOT-FOUND', 'groupId');
+      }
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('a tenant manager reaches a group of another tenant by id, acting in that group\'s tenant', async () => {
+      const auth = admin();
+      const tenantId = foreign.tenantId as number;
+      const group = (await http().post(`${API}/admin/groups`).set('Authorization', auth).send({ name: 'Far away', type: 0, tenantId }).expect(200)).body as Json;
+      const g = String(group.id);
+      const local = await createUser(t, { tenantId });
+      const got = (await http().get(`${API}/admin/groups/${g}`).set('Authorization', auth).expect(200)).body as Json;
+      expect(got).toMatchObject({ id: group.id, name: 'Far away', tenantId, users: [], capabilities: [] });
+
+      const renamed = (await http().put(`${API}/admin/groups/${g}`).set('Authorization', auth).send({ name: 'Farther' }).expect(200)).body as Json;
+      expect(renamed).toMatchObject({ id: group.id, name: 'Farther', tenantId });
+
+      // Members come from the group's tenant: a user of the caller's tenant is unknown there.
+      await http().post(`${API}/admin/groups/${g}/members/${String(local.id)}`).set('Authorization', auth).expect(200);
+      expectApsError((await http().post(`${API}/admin/groups/${g}/members/${String(alice.id)}`).set('Authorization', auth).expect(404)).body, 'GENERAL.ERROR.NOT-FOUND', 'userId');
+      const users = (await http().get(`${API}/admin/groups/${g}/users`).set('Authorization', auth).expect(200)).body as { total: number; data: Json[] };
+      expect(users.data.map((u) => u.id)).toEqual([local.id]);
+
+      const potential = (await http().get(`${API}/admin/groups/${g}/potential-capabilities`).set('Authorization', auth).expect(200)).body as { data: string[] };
+      expect(potential.data).toContain('access-reports');
+      await http().post(`${API}/admin/groups/${g}/capabilities`).set('Authorization', auth).send({ capabilities: ['access-reports'] }).expect(200);
+      const withCapability = (await http().get(`${API}/admin/groups/${g}`).set('Authorization', auth).expect(200)).body as { capabilities: Json[] };
+      expect(withCapability.capabilities).toEqual([{ id: expect.any(Number), name: 'access-reports' }]);
+      await http().delete(`${API}/admin/groups/${g}/capabilities/${String(withCapability.capabilities[0]!.id)}`).set('Authorization', auth).expect(200);
+
+      await http().delete(`${API}/admin/groups/${g}/members/${String(local.id)}`).set('Authorization', auth).expect(200);
+      await http().delete(`${API}/admin/groups/${g}`).set('Authorization', auth).expect(200);
+      await http().get(`${API}/admin/groups/${g}`).set('Authorization', auth).expect(404);
+      expect(await sql(t, `SELECT id FROM org_structure.groups WHERE id = $1`, [group.id])).toEqual([]);
     });
   });
 });

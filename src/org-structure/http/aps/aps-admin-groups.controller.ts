@@ -9,6 +9,7 @@ import { AddGroupMember } from '../../application/groups/add-group-member.use-ca
 import { CreateGroup } from '../../application/groups/create-group.use-case.js';
 import { DeleteGroup } from '../../application/groups/delete-group.use-case.js';
 import { GetGroup } from '../../application/groups/get-group.query.js';
+import { GroupTenant } from '../../application/groups/group-tenant.query.js';
 import type { GroupView } from '../../application/groups/group.view.js';
 import { ListGroupCapabilities } from '../../application/groups/list-group-capabilities.query.js';
 import { ListGroupMembers } from '../../application/groups/list-group-members.query.js';
@@ -29,7 +30,9 @@ import { type ApsGroup, type ApsLightUser, groupKind, toApsGroup, toApsLightUser
 import { APS_ENTERPRISE, ApsGroupAuth, ApsGroupErrorInterceptor, ApsIdPipe } from './aps-groups.support.js';
 
 const ADMIN_ONLY = 'Tenant admins and tenant managers only (403 otherwise). ';
-const BY_ID = 'Groups of the caller\'s tenant; a malformed id answers 400, an unknown one 404. ';
+const BY_ID =
+  'Groups of the caller\'s tenant, or of any tenant for a tenant manager; a malformed id answers 400, an unknown one (or, for a tenant admin, ' +
+  'one of another tenant) 404. ';
 /** The use cases answer at most this many items per call. */
 const BATCH = 1000;
 
@@ -52,6 +55,7 @@ export class ApsAdminGroupsController {
     private readonly listCapabilities: ListGroupCapabilities,
     private readonly addCapabilities: AddGroupCapabilities,
     private readonly removeCapability: RemoveGroupCapability,
+    private readonly groupTenant: GroupTenant,
   ) {}
 
   @Get()
@@ -93,7 +97,7 @@ export class ApsAdminGroupsController {
     @Param('groupId', new ApsIdPipe('groupId')) groupId: string,
     @Query() q: ApsAdminGroupQueryDto,
   ): Promise<ApsGroup> {
-    return this.details(actor, await this.getGroup.execute({ actor, groupId }), { users: q.includeAllUsers !== false, summary: q.summary === true });
+    return this.details(actor, await this.getGroup.execute(await this.byId(actor, groupId)), { users: q.includeAllUsers !== false, summary: q.summary === true });
   }
 
   @Post()
@@ -141,7 +145,7 @@ export class ApsAdminGroupsController {
     @Body() body: ApsUpdateGroupDto,
   ): Promise<ApsGroup> {
     const parentId = body.parentGroupId === undefined ? undefined : body.parentGroupId === null ? null : String(body.parentGroupId);
-    const group = await this.updateGroup.execute({ actor, groupId, title: body.name, parentId });
+    const group = await this.updateGroup.execute({ ...(await this.byId(actor, groupId)), title: body.name, parentId });
     return this.details(actor, group, { users: true, summary: false });
   }
 
@@ -153,7 +157,7 @@ export class ApsAdminGroupsController {
   @ApiOkResponse({ description: 'Empty body; the group is deleted.' })
   @ApiApsErrors(404)
   async remove(@CurrentPrincipal() actor: Principal, @Param('groupId', new ApsIdPipe('groupId')) groupId: string): Promise<void> {
-    await this.deleteGroup.execute({ actor, groupId });
+    await this.deleteGroup.execute(await this.byId(actor, groupId));
   }
 
   @Post(':groupId/members/:userId')
@@ -174,7 +178,7 @@ export class ApsAdminGroupsController {
     @Param('groupId', new ApsIdPipe('groupId')) groupId: string,
     @Param('userId', new ApsIdPipe('userId')) userId: string,
   ): Promise<void> {
-    await this.addMember.execute({ actor, groupId, member: { type: 'user', id: userId } });
+    await this.addMember.execute({ ...(await this.byId(actor, groupId)), member: { type: 'user', id: userId } });
   }
 
   @Delete(':groupId/members/:userId')
@@ -189,7 +193,7 @@ export class ApsAdminGroupsController {
     @Param('groupId', new ApsIdPipe('groupId')) groupId: string,
     @Param('userId', new ApsIdPipe('userId')) userId: string,
   ): Promise<void> {
-    await this.removeMember.execute({ actor, groupId, member: { type: 'user', id: userId } });
+    await this.removeMember.execute({ ...(await this.byId(actor, groupId)), member: { type: 'user', id: userId } });
   }
 
   @Get(':groupId/users')
@@ -211,7 +215,7 @@ export class ApsAdminGroupsController {
   ): Promise<ApsPage<ApsLightUser>> {
     const limit = q.pageSize ?? 25;
     const offset = (q.page ?? 0) * limit;
-    const page = await this.listMembers.execute({ actor, groupId, filter: q.filter, offset, limit });
+    const page = await this.listMembers.execute({ ...(await this.byId(actor, groupId)), filter: q.filter, offset, limit });
     return apsPage(offset, page.total, page.items.map(toApsLightUser));
   }
 
@@ -227,7 +231,7 @@ export class ApsAdminGroupsController {
   @ApiOkResponse({ type: ApsPotentialCapabilitiesResponse })
   @ApiApsErrors(404)
   async potentialCapabilities(@CurrentPrincipal() actor: Principal, @Param('groupId', new ApsIdPipe('groupId')) groupId: string): Promise<ApsPage<string>> {
-    const names = (await this.listCapabilities.execute({ actor, groupId, which: 'potential' })).map((c) => c.name);
+    const names = (await this.listCapabilities.execute({ ...(await this.byId(actor, groupId)), which: 'potential' })).map((c) => c.name);
     return apsPage(0, names.length, names);
   }
 
@@ -249,7 +253,7 @@ export class ApsAdminGroupsController {
     @Param('groupId', new ApsIdPipe('groupId')) groupId: string,
     @Body() body: ApsAddGroupCapabilitiesDto,
   ): Promise<void> {
-    await this.addCapabilities.execute({ actor, groupId, capabilities: body.capabilities });
+    await this.addCapabilities.execute({ ...(await this.byId(actor, groupId)), capabilities: body.capabilities });
   }
 
   @Delete(':groupId/capabilities/:groupCapabilityId')
@@ -265,7 +269,12 @@ export class ApsAdminGroupsController {
     @Param('groupId', new ApsIdPipe('groupId')) groupId: string,
     @Param('groupCapabilityId', new ApsIdPipe('groupCapabilityId')) capabilityId: string,
   ): Promise<void> {
-    await this.removeCapability.execute({ actor, groupId, capabilityId });
+    await this.removeCapability.execute({ ...(await this.byId(actor, groupId)), capabilityId });
+  }
+
+  /** Who asks about which group, in the tenant that group is reached in (GroupTenant). */
+  private async byId(actor: Principal, groupId: string): Promise<{ actor: Principal; tenantId: string; groupId: string }> {
+    return { actor, tenantId: await this.groupTenant.execute({ actor, groupId }), groupId };
   }
 
   /** The group with its capabilities, functional sub-groups and (all) direct users, each loaded through its use case. */
