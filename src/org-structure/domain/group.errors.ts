@@ -60,5 +60,4 @@ export const GroupErrors = {
     DomainError.validation('ORG.CAPABILITIES_ON_FUNCTIONAL_GROUP', `Only system groups carry capabilities`, { field: 'groupId', value: groupId }),
   capabilityNotHeld: (code: string) =>
     DomainError.forbidden('ORG.CAPABILITY_NOT_HELD', `You cannot grant the capability "${code}", which you do not hold`, { field: 'capabilities', value: code }),
-  otherTenant: () => DomainError.forbidden('ORG.OTHER_TENANT', 'Only a tenant manager may act in another tenant'),
 };

@@ -5,6 +5,7 @@ import { GroupErrors } from '../../domain/group.errors.js';
 import { assertCanNest, type GroupKind, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
 import { GroupRepository } from '../../infrastructure/group.repository.js';
 import { type GroupActorInput, groupTenant } from './group-access.js';
+import { requireGroupManager } from './group-manager.js';
 import type { GroupView } from './group.view.js';
 
 export interface CreateGroupInput extends GroupActorInput {
@@ -28,18 +29,12 @@ export class CreateGroup {
     private readonly identity: IdentityApi,
   ) {}
 
-  private async assertManager(tenantId: string, managerId: string | null | undefined): Promise<void> {
-    if (managerId === undefined || managerId === null) return;
-    const [found] = await this.identity.existingUserIds(tenantId, [managerId]);
-    if (!found) throw GroupErrors.managerNotFound(managerId);
-  }
-
   @Transactional()
   async execute(input: CreateGroupInput): Promise<GroupView> {
     const tenantId = groupTenant(input);
     const title = normalizeTitle(input.title);
     const kind = input.kind ?? 'functional';
-    await this.assertManager(tenantId, input.managerId);
+    await requireGroupManager(this.identity, tenantId, input.managerId);
     await this.groups.lockGraph(tenantId);
     if (await this.groups.titleTaken(tenantId, title)) throw GroupErrors.titleTaken(title);
     const parentId = input.parentId ?? null;

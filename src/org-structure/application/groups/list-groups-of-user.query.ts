@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GroupRepository } from '../../infrastructure/group.repository.js';
-import { GROUP_ADMIN, type GroupActorInput, groupTenant } from './group-access.js';
+import { ORG_ADMIN } from '../org-admin.js';
+import { type GroupActorInput, groupTenant } from './group-access.js';
 import type { GroupView } from './group.view.js';
 import { hasPermission } from '../../../identity/index.js';
 
@@ -19,7 +20,7 @@ export class ListGroupsOfUser {
 
   async execute(input: ListGroupsOfUserInput): Promise<Array<GroupView & { direct: boolean }>> {
     const self = input.userId === input.actor.userId && (input.tenantId ?? input.actor.tenantId) === input.actor.tenantId;
-    const tenantId = groupTenant(input, self && !hasPermission(input.actor, ...GROUP_ADMIN) ? 'member' : 'admin');
+    const tenantId = groupTenant(input, self && !hasPermission(input.actor, ...ORG_ADMIN) ? 'member' : 'admin');
     const found = (await this.groups.groupsOfUser(input.userId, tenantId, input.activeOnly ?? false)).filter((g) => input.inherited !== false || g.direct);
     if (found.length === 0) return [];
     const direct = new Map(found.map((g) => [g.id, g.direct]));

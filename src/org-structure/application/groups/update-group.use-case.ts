@@ -5,6 +5,7 @@ import { GroupErrors } from '../../domain/group.errors.js';
 import { assertCanNest, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
 import { GroupRepository } from '../../infrastructure/group.repository.js';
 import { type GroupActorInput, groupTenant } from './group-access.js';
+import { requireGroupManager } from './group-manager.js';
 import type { GroupView } from './group.view.js';
 
 /** Absent fields stay as they are; `parentId: null` makes the group top-level. The kind never changes. */
@@ -26,16 +27,10 @@ export class UpdateGroup {
     private readonly identity: IdentityApi,
   ) {}
 
-  private async assertManager(tenantId: string, managerId: string | null | undefined): Promise<void> {
-    if (managerId === undefined || managerId === null) return;
-    const [found] = await this.identity.existingUserIds(tenantId, [managerId]);
-    if (!found) throw GroupErrors.managerNotFound(managerId);
-  }
-
   @Transactional()
   async execute(input: UpdateGroupInput): Promise<GroupView> {
     const tenantId = groupTenant(input);
-    await this.assertManager(tenantId, input.managerId);
+    await requireGroupManager(this.identity, tenantId, input.managerId);
     await this.groups.lockGraph(tenantId);
     const group = await this.groups.lockRow(input.groupId, tenantId);
     if (!group) throw GroupErrors.notFound(input.groupId);
