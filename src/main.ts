@@ -21,9 +21,16 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     process.stdout.write(JSON.stringify({ level: 30, msg: `received ${signal}, shutting down` }) + '\n');
-    await app.close();
+    let exitCode = 0;
+    try {
+      await app.close();
+    } catch (e) {
+      // The embedded PostgreSQL must stop even so: it would otherwise outlive the process.
+      process.stderr.write(`Meridian failed to shut down cleanly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      exitCode = 1;
+    }
     await database.stop();
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

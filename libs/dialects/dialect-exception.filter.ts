@@ -17,7 +17,7 @@ function isBodyParserError(e: unknown): e is BodyParserError & Error {
 }
 
 /** Turns any error into the error shape of the dialect that the request spoke. A 500 logs its stack. */
-export function toFailure(raw: unknown, requestId: string | undefined): Failure {
+function toFailure(raw: unknown, requestId: string | undefined): Failure {
   // NestJS wraps body-parser errors in an HttpException; the original says what went wrong.
   const exception = raw instanceof HttpException && isBodyParserError(raw.cause) ? raw.cause : raw;
   if (exception instanceof RequestValidationError) {

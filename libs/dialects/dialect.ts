@@ -4,7 +4,7 @@ export type Dialect = 'aps' | 'pm3' | 'pm4' | 'questetra' | 'platform';
  * ProcessMaker 4 resources live at `/api/1.0/<resource>`, ProcessMaker 3 at
  * `/api/1.0/<workspace>/<resource>`: these names are reserved and never a workspace.
  */
-export const PM4_RESOURCES: ReadonlySet<string> = new Set([
+const PM4_RESOURCES: ReadonlySet<string> = new Set([
   'users',
   'groups',
   'group_members',

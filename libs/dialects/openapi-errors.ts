@@ -56,7 +56,7 @@ export class QuestetraErrorBody {
   errors!: QuestetraErrorEntry[];
 }
 
-export const OAUTH_ERROR_CODES = [
+const OAUTH_ERROR_CODES = [
   'invalid_request',
   'invalid_client',
   'invalid_grant',

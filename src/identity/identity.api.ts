@@ -67,11 +67,8 @@ export class IdentityApi {
   /** The ids among `ids` that name live (not deleted) users of the tenant. */
   async existingUserIds(tenantId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = (await this.uow.query(
-      `SELECT id::text AS id FROM identity.users WHERE tenant_id = $1 AND deleted_at IS NULL AND id = ANY($2::bigint[])`,
-      [tenantId, ids],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+    const tenants = await this.users.tenantsOf(ids);
+    return [...tenants].filter(([, tenant]) => tenant === tenantId).map(([id]) => id);
   }
 
   /** Live users of a tenant, filtered, sorted, paged and counted in SQL. */

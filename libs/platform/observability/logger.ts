@@ -15,20 +15,21 @@ const REDACT = [
   '*.refresh_token',
 ];
 
-/** Secrets that may travel in query strings are cut from logged URLs. */
+/**
+ * Secrets that may travel in query strings are cut from logged URLs: any parameter named like a
+ * token, password or secret (`refresh_token`, `usr_new_pass`, `client_secret`, …), a key or a code.
+ */
+const SECRET_QUERY_PARAM = /([?&](?:[^=&]*_)?(?:token|password|pass|secret|key|apikey|code|code_verifier)=)[^&]*/gi;
+
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:access_token|password|token|client_secret|key|code)=)[^&]*/gi, '$1[redacted]');
+  return url.replace(SECRET_QUERY_PARAM, '$1[redacted]');
 }
 
 export function createRootLogger(level: string): Pino {
   return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } });
 }
 
-/**
- * Structured JSON request logs with a request id (taken from `X-Request-Id` when the caller sends a
- * sane one). Credentials never reach the log: authorization headers, cookies and every field that
- * looks like a password, secret or token are redacted.
- */
+/** The caller's `X-Request-Id` when it is a sane one, else a new one; echoed on the response. */
 function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : randomUUID();
@@ -37,8 +38,10 @@ function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
 }
 
 /**
- * Request logging when the level logs requests (info and below); above it, only the request id,
- * so that a quiet server does not pay for building log records it throws away.
+ * Structured JSON request logs with a request id. Credentials never reach the log: authorization
+ * headers, cookies, every field that looks like a password, secret or token, and such query
+ * parameters are redacted. Requests are logged when the level logs them (info and below); above
+ * it, only the request id is set, so that a quiet server does not build records it throws away.
  */
 export function httpLogger(logger: Pino): HttpLogger | ((req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: () => void) => void) {
   if (!logger.isLevelEnabled('info')) {

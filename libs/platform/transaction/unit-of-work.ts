@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query.js';
 
@@ -22,11 +22,13 @@ interface TransactionState {
  * on rollback.
  */
 @Injectable()
-export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
+export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
   /**
    * `@Transactional()` cannot inject, so it uses the newest live instance. One application runs
    * per process in production; tests that run two apps in one process keep working after either
-   * one closes, because instances leave the stack only when their own module is destroyed.
+   * one closes, because instances leave the stack only when their own application shuts down.
+   * That is after the HTTP server closed and its requests in flight finished (Nest runs
+   * onModuleDestroy before it stops the server, so leaving there failed those requests with a 500).
    */
   private static readonly live: UnitOfWork[] = [];
   private readonly storage = new AsyncLocalStorage<TransactionState>();
@@ -38,7 +40,7 @@ export class UnitOfWork implements OnModuleInit, OnModuleDestroy {
     UnitOfWork.live.push(this);
   }
 
-  onModuleDestroy(): void {
+  onApplicationShutdown(): void {
     const index = UnitOfWork.live.indexOf(this);
     if (index >= 0) UnitOfWork.live.splice(index, 1);
   }

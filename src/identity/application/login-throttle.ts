@@ -19,9 +19,9 @@ export class LoginThrottle {
       this.perAccount.get(login.toLowerCase()),
       this.perAddress.get(address),
     ]);
-    const blocked = [account, addr].filter(
-      (r, i): r is RateLimiterRes => r !== null && r.consumedPoints >= (i === 0 ? 10 : 100),
-    );
+    const blocked: RateLimiterRes[] = [];
+    if (account && account.consumedPoints >= this.perAccount.points) blocked.push(account);
+    if (addr && addr.consumedPoints >= this.perAddress.points) blocked.push(addr);
     if (blocked.length > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
       throw new DomainError('too_many_requests', 'IDENTITY.LOGIN_THROTTLED', 'Too many failed login attempts; try again later', {

@@ -28,7 +28,7 @@ export interface PrincipalRow {
   readonly credentialVersion: number;
   /** ProcessMaker's usr_due_date: after it the account cannot sign in. */
   readonly expired: boolean;
-  readonly permissions: readonly string[];
+  readonly permissions: ReadonlySet<string>;
 }
 
 /** The user's row with what decides whether they may enter, and the epoch of grants (cheap: key lookups). */
@@ -54,7 +54,13 @@ const PERMISSIONS_SQL = `
 
 type UserRow = Omit<PrincipalRow, 'permissions'> & { readonly roleId: string | null; readonly grantEpoch: string };
 
-type CachedRow = UserRow & { readonly permissions: readonly string[] };
+type CachedRow = UserRow & { readonly permissions: ReadonlySet<string> };
+
+/** PRINCIPAL_SQL for a bearer token: whether the token is revoked comes back in the same row. */
+const PRINCIPAL_FOR_TOKEN_SQL = `${PRINCIPAL_SQL.replace(
+  'AS "grantEpoch"',
+  `AS "grantEpoch", ${accessTokenDeniedSql('$2', '$3', '$4', 'u.tenant_id')} AS "revoked"`,
+)} u.id = $1`;
 
 const NOT_REVOKED = {};
 
@@ -69,7 +75,7 @@ const NOT_REVOKED = {};
 @Injectable()
 export class PrincipalLoader implements OnModuleInit {
   private readonly grantSources: GrantSource[] = [];
-  private readonly permissionCache = new LRUCache<string, readonly string[]>({ max: 20_000 });
+  private readonly permissionCache = new LRUCache<string, ReadonlySet<string>>({ max: 20_000 });
   private readonly rows: CommitInvalidatedCache<string, CachedRow>;
   /**
    * Token ids seen not revoked, their client then still existing and not rotated since: a change to
@@ -115,10 +121,7 @@ export class PrincipalLoader implements OnModuleInit {
     if (cached) return { ...cached, revoked: false };
     const rowTicket = this.rows.begin();
     const tokenTicket = this.notRevoked.begin();
-    const rows = (await this.uow.query(
-      `${PRINCIPAL_SQL.replace('AS "grantEpoch"', `AS "grantEpoch", ${accessTokenDeniedSql('$2', '$3', '$4', 'u.tenant_id')} AS "revoked"`)} u.id = $1`,
-      [userId, token.jti, token.clientId, token.issuedAt],
-    )) as (UserRow & { revoked: boolean })[];
+    const rows = (await this.uow.query(PRINCIPAL_FOR_TOKEN_SQL, [userId, token.jti, token.clientId, token.issuedAt])) as (UserRow & { revoked: boolean })[];
     if (!rows[0]) return undefined;
     const { revoked, ...user } = rows[0];
     const row = await this.withPermissions(user);
@@ -131,7 +134,7 @@ export class PrincipalLoader implements OnModuleInit {
    * A user's permission set changes only with their role, its status or the grant epoch, so it is
    * cached under exactly those: the per-request cost is the key lookups of PRINCIPAL_SQL.
    */
-  private async withPermissions<R extends UserRow>(row: R): Promise<R & { permissions: readonly string[] }> {
+  private async withPermissions<R extends UserRow>(row: R): Promise<R & { permissions: ReadonlySet<string> }> {
     const key = `${row.id}:${row.roleId ?? ''}:${row.roleStatus ?? ''}:${row.grantEpoch}`;
     let permissions = this.permissionCache.get(key);
     if (!permissions) {
@@ -142,7 +145,7 @@ export class PrincipalLoader implements OnModuleInit {
       for (const source of this.grantSources) {
         for (const code of await source.grantsOf(row.id, row.tenantId)) codes.add(code);
       }
-      permissions = [...codes];
+      permissions = codes;
       this.permissionCache.set(key, permissions);
     }
     return { ...row, permissions };
@@ -159,15 +162,15 @@ export class PrincipalLoader implements OnModuleInit {
     return rows[0] ? this.withPermissions(rows[0]) : undefined;
   }
 
-  async toPrincipal(row: PrincipalRow, via: Principal['via'], extra: Partial<Principal> = {}): Promise<Principal> {
-    const permissions = new Set(row.permissions);
+  /** The permission set is the cached one, shared by every request of the user: it is never mutated. */
+  toPrincipal(row: PrincipalRow, via: Principal['via'], extra: Partial<Principal> = {}): Principal {
     return {
       userId: row.id,
       tenantId: row.tenantId,
       tenantKey: row.tenantKey,
       username: row.username,
       email: row.email,
-      permissions,
+      permissions: row.permissions,
       via,
       ...extra,
     };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { escapeLike } from '../../../libs/platform/database/escape-like.js';
 import type { PermissionView, RoleChanges, RoleView } from '../application/roles/role.view.js';
 import { RoleErrors } from '../domain/role.errors.js';
 
@@ -17,10 +18,6 @@ const VISIBLE = `(r.tenant_id IS NULL OR r.tenant_id = $1)`;
 export interface RolePage {
   readonly offset?: number;
   readonly limit?: number;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function page(p: RolePage): [number, number] {

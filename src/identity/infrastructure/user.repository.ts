@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { escapeLike } from '../../../libs/platform/database/escape-like.js';
 import { USER_VIEW_SELECT, type UserView } from '../application/users/user.view.js';
 import type { UserStatus } from '../domain/user-status.js';
 import { UserEntity } from './user.entity.js';
 
-/** What another context may know of a user to show it in a member list. */
 /** What another context may show of a user (member lists): never credentials or permissions. */
 export interface UserSummary {
   readonly id: string;
@@ -56,10 +56,6 @@ export interface UserCriteria {
   readonly sort?: { readonly field: UserSortField; readonly direction: 'asc' | 'desc' };
   readonly offset?: number;
   readonly limit?: number;
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** Users are filtered, sorted, paged and counted in SQL; every value is a bound parameter. */

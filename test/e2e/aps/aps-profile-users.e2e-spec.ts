@@ -181,6 +181,12 @@ describe('aps: app-version, profile, profile-password, user pickers', () => {
       expect(byPage.body.data.map((u: { id: number }) => u.id)).toEqual([people[2]!.id]);
     });
 
+    it('answers 400 for a page or start beyond the bounds instead of passing it to SQL', async () => {
+      for (const query of [{ page: 1e18 }, { start: 1e18 }, { page: 100_001 }, { start: 1_000_001 }]) {
+        await t.http().get(`${API}/users`).query(query).set('Authorization', t.adminBasic).expect(400);
+      }
+    });
+
     it('filters by email, externalId (exact) and externalIdCaseInsensitive; accepts excludeTaskId/excludeProcessId', async () => {
       const ids = async (query: Record<string, string>) =>
         (await t.http().get(`${API}/users`).query(query).set('Authorization', t.adminBasic).expect(200)).body.data.map((u: { id: number }) => u.id);

@@ -29,7 +29,7 @@ export class ClientAuthenticator {
   }
 }
 
-export function parseClientCredentials(input: ClientCredentialsInput): { clientId: string; clientSecret?: string } | undefined {
+function parseClientCredentials(input: ClientCredentialsInput): { clientId: string; clientSecret?: string } | undefined {
   const header = input.authorization ?? '';
   if (/^basic /i.test(header)) {
     const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');

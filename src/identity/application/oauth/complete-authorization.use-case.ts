@@ -16,7 +16,7 @@ export interface CompleteAuthorizationInput {
   readonly formToken: { readonly cookie: string | undefined; readonly submitted: string | undefined };
 }
 
-export const FORM_TOKEN_ERROR = 'This sign-in form has expired or was not sent by Meridian. Please sign in again.';
+const FORM_TOKEN_ERROR = 'This sign-in form has expired or was not sent by Meridian. Please sign in again.';
 
 /**
  * The login form was posted: check that it is the form this server rendered (double-submit token,

@@ -6,7 +6,7 @@ import { tenantFor, USER_ADMIN } from '../users/user-admin.js';
 import type { PermissionView, RoleView } from './role.view.js';
 
 /** Who may administer roles: user administrators and holders of ProcessMaker's PM_SETUP_ADVANCE. */
-export const ROLE_ADMIN = [...USER_ADMIN, Permission.SetupAdvanced];
+const ROLE_ADMIN = [...USER_ADMIN, Permission.SetupAdvanced];
 
 export function requireRoleAdmin(actor: Principal): void {
   requirePermission(actor, ...ROLE_ADMIN);
@@ -16,7 +16,7 @@ export function isPredefined(role: RoleView): boolean {
   return role.tenantId === null;
 }
 
-export function isAdminRole(role: RoleView): boolean {
+function isAdminRole(role: RoleView): boolean {
   return role.id === PREDEFINED_ROLE.admin;
 }
 
@@ -24,7 +24,7 @@ export function isAdminRole(role: RoleView): boolean {
  * The predefined roles are shared by every tenant, so changing what one of them grants changes it
  * for all tenants: only a tenant manager may do that.
  */
-export function requireMayChangeGrantsOf(actor: Principal, role: RoleView): void {
+function requireMayChangeGrantsOf(actor: Principal, role: RoleView): void {
   if (isAdminRole(role)) throw RoleErrors.adminPermissionsFixed();
   if (isPredefined(role)) requirePermission(actor, Permission.TenantManager);
 }

@@ -11,7 +11,7 @@ export interface DeleteTenantInput {
   readonly tenantId: string;
 }
 
-export const DEFAULT_TENANT_ID = '1';
+const DEFAULT_TENANT_ID = '1';
 
 /**
  * Tenant managers delete empty tenants only: a tenant that has (or had) users keeps them and their

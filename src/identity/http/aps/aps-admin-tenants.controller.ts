@@ -11,7 +11,8 @@ import { ListTenants } from '../../application/tenants/list-tenants.query.js';
 import { UpdateTenant } from '../../application/tenants/update-tenant.use-case.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
-import { ApsCreateTenantDto, ApsPagingQueryDto, ApsUpdateTenantDto } from './aps-identity.dto.js';
+import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
+import { ApsCreateTenantDto, ApsUpdateTenantDto } from './aps-identity.dto.js';
 import { type ApsTenant, toApsTenant } from './aps-identity.mapper.js';
 import { APS_ENTERPRISE, ApsAuth } from './aps-swagger.js';
 

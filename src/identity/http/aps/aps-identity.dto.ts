@@ -16,7 +16,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { APS_MAX_PAGE_SIZE } from '../../../../libs/dialects/aps-paging.js';
+import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import { APS_USER_STATUSES, type ApsUserStatus } from './aps-identity.mapper.js';
 
 /** Absent is fine; `null` is not (for fields that cannot be cleared). */
@@ -24,30 +24,6 @@ const PresentNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefi
 
 /** Usernames of users created through aps are their e-mail, and usernames hold at most 100 characters. */
 const EMAIL_MAX = 100;
-
-export class ApsPagingQueryDto {
-  @ApiPropertyOptional({ description: 'Zero-based offset of the first item (default 0).', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  start?: number;
-
-  @ApiPropertyOptional({ description: 'Zero-based page number; wins over `start` when both are sent.', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  page?: number;
-
-  @ApiPropertyOptional({ description: `Items per page (default 25, at most ${APS_MAX_PAGE_SIZE}).`, minimum: 1, maximum: APS_MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(APS_MAX_PAGE_SIZE)
-  size?: number;
-}
 
 export class ApsUserPickerQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the first name, last name or e-mail.', maxLength: 255 })

@@ -18,7 +18,7 @@ export type ApsUserStatus = 'pending' | 'inactive' | 'active' | 'deleted';
 export const APS_USER_STATUSES: readonly ApsUserStatus[] = ['pending', 'inactive', 'active', 'deleted'];
 
 /** Alfresco knows no vacation: a user on vacation still signs in and works, so aps shows them active. */
-export function apsStatus(status: UserStatus): ApsUserStatus {
+function apsStatus(status: UserStatus): ApsUserStatus {
   return status === 'vacation' ? 'active' : status;
 }
 
@@ -68,7 +68,7 @@ export interface ApsProfileGroup {
   groups: null;
 }
 
-export function toApsProfileGroup(g: ProfileGroup): ApsProfileGroup {
+function toApsProfileGroup(g: ProfileGroup): ApsProfileGroup {
   return {
     id: Number(g.id),
     name: g.name,

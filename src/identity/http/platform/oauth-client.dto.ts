@@ -111,33 +111,6 @@ export class UpdateOAuthClientDto {
   serviceUserId?: number | null;
 }
 
-/** aps paging: `start` is an item offset, `page` a zero-based page number; `page` wins when both are sent. */
-export class PagingQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  start?: number;
-
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  size?: number;
-}
-
 export class OAuthClientResponse {
   @ApiProperty() id: number;
   @ApiProperty() tenantId: number;

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
+import { apsOffset, apsPage } from '../../../../libs/dialects/aps-paging.js';
 import { ApiNoRequestBody } from '../../../../libs/dialects/openapi.js';
 import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { apsDate } from '../../../../libs/dialects/dates.js';
@@ -19,11 +21,8 @@ import {
   OAuthClientPageResponse,
   OAuthClientResponse,
   OAuthClientWithSecretResponse,
-  PagingQueryDto,
   UpdateOAuthClientDto,
 } from './oauth-client.dto.js';
-
-const DEFAULT_PAGE_SIZE = 25;
 
 function toResponse(view: OAuthClientView): OAuthClientResponse {
   return {
@@ -69,11 +68,10 @@ export class OAuthClientsController {
   @ApiOperation({ summary: 'List OAuth2 clients (paged: start/page, size)' })
   @ApiOkResponse({ type: OAuthClientPageResponse })
   @ApiApsErrors(400)
-  async listClients(@CurrentPrincipal() principal: Principal, @Query() query: PagingQueryDto): Promise<OAuthClientPageResponse> {
-    const size = query.size ?? DEFAULT_PAGE_SIZE;
-    const start = query.page !== undefined ? query.page * size : (query.start ?? 0);
-    const page = await this.list.execute({ principal, start, size });
-    return { size: page.clients.length, total: page.total, start, data: page.clients.map(toResponse) };
+  async listClients(@CurrentPrincipal() principal: Principal, @Query() query: ApsPagingQueryDto): Promise<OAuthClientPageResponse> {
+    const { offset, limit } = apsOffset(query);
+    const page = await this.list.execute({ principal, start: offset, size: limit });
+    return apsPage(offset, page.total, page.clients.map(toResponse));
   }
 
   @Get(':id')

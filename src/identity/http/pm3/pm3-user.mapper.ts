@@ -12,7 +12,7 @@ export function fromPm3Status(status: Pm3UserStatus): UserStatus {
 }
 
 /** `pending` users (invited elsewhere, not yet able to sign in) read as INACTIVE, ProcessMaker's nearest status. */
-export function toPm3Status(status: UserStatus): Pm3UserStatus {
+function toPm3Status(status: UserStatus): Pm3UserStatus {
   return status === 'active' ? 'ACTIVE' : status === 'vacation' ? 'VACATION' : 'INACTIVE';
 }
 

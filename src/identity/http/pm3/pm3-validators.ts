@@ -1,7 +1,7 @@
 import { registerDecorator, ValidateIf, type ValidationArguments, type ValidationOptions } from 'class-validator';
 
 /** A real calendar date written `YYYY-MM-DD` (Postgres would reject 2021-02-30 with a 500 otherwise). */
-export function isCalendarDate(value: unknown): boolean {
+function isCalendarDate(value: unknown): boolean {
   if (typeof value !== 'string' || !/^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
