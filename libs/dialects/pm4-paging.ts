@@ -11,7 +11,7 @@ export const PM4_MAX_PER_PAGE = 1000;
 /** `page` (1-based) and `per_page`, as Laravel's paginator reads them. */
 export class Pm4PageQueryDto {
   @ApiPropertyOptional({ description: '1-based page number', minimum: 1, default: 1 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'The page must be an integer.' }) @Min(1, { message: 'The page must be at least 1.' })
+  @IsOptional() @Type(() => Number) @IsInt({ message: 'The page must be an integer.' }) @Min(1, { message: 'The page must be at least 1.' }) @Max(100_000, { message: 'The page may not be greater than 100000.' })
   page?: number;
 
   @ApiPropertyOptional({ description: 'Items per page', minimum: 1, maximum: PM4_MAX_PER_PAGE, default: PM4_DEFAULT_PER_PAGE })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLike } from '../../../libs/platform/database/escape-like.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { CapabilityView, GroupView, MembershipView } from '../application/groups/group.view.js';
 import type { GroupKind, GroupMember, GroupStatus, MembershipRole } from '../domain/group-rules.js';
@@ -127,7 +128,7 @@ export class GroupRepository {
       return `$${params.length}`;
     };
     const where = [`g.tenant_id = ${add(c.tenantId)}`];
-    if (c.title) where.push(`lower(g.title) LIKE ${add(`%${c.title.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)}`);
+    if (c.title) where.push(`lower(g.title) LIKE ${add(`%${escapeLike(c.title.toLowerCase())}%`)}`);
     if (c.titleEquals !== undefined) where.push(`lower(g.title) = lower(${add(c.titleEquals)})`);
     if (c.status) where.push(`g.status = ${add(c.status)}`);
     if (c.kind) where.push(`g.kind = ${add(c.kind)}`);

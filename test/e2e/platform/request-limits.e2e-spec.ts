@@ -41,4 +41,15 @@ describe('request limits', () => {
       expect(res.body).toEqual({ error: 'invalid_request', error_description: 'Malformed JSON in the request body' });
     }
   });
+
+  it('an offset or page beyond the bounds is a 400/422 in each dialect, not a 500 from PostgreSQL', async () => {
+    const pm3 = await t.http().get('/api/1.0/workflow/users?start=99999999999999999999').set('Authorization', t.adminBasic).expect(400);
+    expect(pm3.body.error.message).toMatch(/start/);
+    const pm3Groups = await t.http().get('/api/1.0/workflow/groups?start=99999999999999999999').set('Authorization', t.adminBasic).expect(400);
+    expect(pm3Groups.body.error.message).toMatch(/start/);
+    const pm4 = await t.http().get('/api/1.0/groups?page=1e18').set('Authorization', t.adminBasic).expect(422);
+    expect(pm4.body.errors).toHaveProperty('page');
+    const aps = await t.http().get('/activiti-app/api/enterprise/admin/groups/1/users?page=1e18').set('Authorization', t.adminBasic).expect(400);
+    expect(aps.body.message).toMatch(/page/);
+  });
 });

@@ -11,7 +11,7 @@ import { UnassignUserFromRole } from '../../application/roles/unassign-user-from
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { Pm3ErrorWordingInterceptor } from './pm3-error-wording.interceptor.js';
-import { Pm3ListQueryDto } from './pm3-paging.dto.js';
+import { Pm3ListQueryDto } from '../../../../libs/dialects/pm3-paging.dto.js';
 import { Pm3IdPipe, Pm3WorkspacePipe } from './pm3-params.pipe.js';
 import { type Pm3Permission, toPm3Permission } from './pm3-role.mapper.js';
 import { Pm3AssignPermissionDto, Pm3AssignUserDto, Pm3PermissionResponse } from './pm3-roles.dto.js';

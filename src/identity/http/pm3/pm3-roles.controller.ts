@@ -9,7 +9,7 @@ import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { ApiPm3Errors } from '../../../../libs/dialects/openapi-errors.js';
 import { Pm3ErrorWordingInterceptor } from './pm3-error-wording.interceptor.js';
-import { Pm3ListQueryDto } from './pm3-paging.dto.js';
+import { Pm3ListQueryDto } from '../../../../libs/dialects/pm3-paging.dto.js';
 import { Pm3IdPipe, Pm3WorkspacePipe } from './pm3-params.pipe.js';
 import { type Pm3Role, toPm3Role } from './pm3-role.mapper.js';
 import { Pm3CreateRoleDto, Pm3RoleResponse, Pm3UpdateRoleDto } from './pm3-roles.dto.js';

@@ -13,7 +13,7 @@ import type { Principal } from '../../domain/principal.js';
 import type { UserProfileFields } from '../../infrastructure/user.entity.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
 import { Pm3ErrorWordingInterceptor } from './pm3-error-wording.interceptor.js';
-import { Pm3ListQueryDto } from './pm3-paging.dto.js';
+import { Pm3ListQueryDto } from '../../../../libs/dialects/pm3-paging.dto.js';
 import { Pm3IdPipe, Pm3WorkspacePipe } from './pm3-params.pipe.js';
 import { fromPm3Status, type Pm3User, toPm3User } from './pm3-user.mapper.js';
 import { Pm3CreateUserDto, Pm3UpdateUserDto, Pm3UserResponse } from './pm3-users.dto.js';

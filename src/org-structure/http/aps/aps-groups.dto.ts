@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { APS_MAX_PAGE_SIZE } from '../../../../libs/dialects/aps-paging.js';
+import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import type { ApsGroupStatus, ApsGroupType } from './aps-groups.mapper.js';
 
 /** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
@@ -13,31 +14,7 @@ const PresentNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefi
 /** Positive integer ids in a body, as Alfresco sends them (numbers); numeric strings are accepted too. */
 const BodyId = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
 
-class ApsGroupPagingQueryDto {
-  @ApiPropertyOptional({ description: 'Zero-based offset of the first item (default 0).', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  start?: number;
-
-  @ApiPropertyOptional({ description: 'Zero-based page number; wins over `start` when both are sent.', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  page?: number;
-
-  @ApiPropertyOptional({ description: `Items per page (default 25, at most ${APS_MAX_PAGE_SIZE}).`, minimum: 1, maximum: APS_MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(APS_MAX_PAGE_SIZE)
-  size?: number;
-}
-
-export class ApsGroupPickerQueryDto extends ApsGroupPagingQueryDto {
+export class ApsGroupPickerQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the group name.', maxLength: 255 })
   @IsOptional()
   @IsString()
@@ -57,7 +34,7 @@ export class ApsGroupPickerQueryDto extends ApsGroupPagingQueryDto {
   externalIdCaseInsensitive?: string;
 }
 
-export class ApsGroupUsersPickerQueryDto extends ApsGroupPagingQueryDto {
+export class ApsGroupUsersPickerQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Case-insensitive substring of first name, last name or user name.', maxLength: 255 })
   @IsOptional()
   @IsString()
@@ -101,11 +78,12 @@ export class ApsAdminGroupQueryDto {
 }
 
 export class ApsAdminGroupUsersQueryDto {
-  @ApiPropertyOptional({ description: 'Zero-based page number (default 0).', minimum: 0 })
+  @ApiPropertyOptional({ description: 'Zero-based page number (default 0).', minimum: 0, maximum: 100_000 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(100_000)
   page?: number;
 
   @ApiPropertyOptional({ description: `Users per page (default 25, at most ${APS_MAX_PAGE_SIZE}).`, minimum: 1, maximum: APS_MAX_PAGE_SIZE })

@@ -1,24 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { Pm3ListQueryDto } from '../../../../libs/dialects/pm3-paging.dto.js';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 
 const STATUSES = ['ACTIVE', 'INACTIVE'] as const;
 /** Like @IsOptional(), but an explicit null is validated (and rejected). */
 const Absentable = (): PropertyDecorator => ValidateIf((_o: object, v: unknown) => v !== undefined);
 
-export class Pm3GroupListQueryDto {
-  @ApiPropertyOptional({ description: 'Case-insensitive text to search for', maxLength: 255 })
-  @IsOptional() @IsString() @MaxLength(255)
-  filter?: string;
-
-  @ApiPropertyOptional({ description: 'Zero-based position of the first item', minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  start?: number;
-
-  @ApiPropertyOptional({ description: 'Maximum number of items; without it, all items (at most 1000)', minimum: 1, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  limit?: number;
-}
+/** The pm3 list query (filter, start, limit), shared by every ProcessMaker 3 list. */
+export class Pm3GroupListQueryDto extends Pm3ListQueryDto {}
 
 export class Pm3CreateGroupDto {
   @ApiProperty({ maxLength: 255, example: 'Accounting' })

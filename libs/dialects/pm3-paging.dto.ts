@@ -10,11 +10,12 @@ export class Pm3ListQueryDto {
   @MaxLength(255)
   filter?: string;
 
-  @ApiPropertyOptional({ description: 'Zero-based position of the first item', minimum: 0, default: 0 })
+  @ApiPropertyOptional({ description: 'Zero-based position of the first item (at most 1,000,000)', minimum: 0, maximum: 1_000_000, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000)
   start?: number;
 
   @ApiPropertyOptional({ description: 'Maximum number of items; without it, all items (at most 1000)', minimum: 1, maximum: 1000 })
