@@ -2,23 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { IdentityApi } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { GroupErrors } from '../../domain/group.errors.js';
-import { assertCanNest, type GroupKind, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
+import { assertCanNest, type GroupKind, normalizeTitle } from '../../domain/group-rules.js';
 import { GroupRepository } from '../../infrastructure/group.repository.js';
 import { type GroupActorInput, groupTenant } from './group-access.js';
 import { requireGroupManager } from './group-manager.js';
+import type { GroupFields } from './group-fields.js';
 import type { GroupView } from './group.view.js';
 
-export interface CreateGroupInput extends GroupActorInput {
-  readonly title: string;
+export interface CreateGroupInput extends GroupActorInput, GroupFields {
   /** Default `functional` (ProcessMaker groups are organizational units). */
   readonly kind?: GroupKind;
-  readonly status?: GroupStatus;
-  readonly description?: string | null;
-  /** Functional groups only; must be a functional group of the same tenant. */
-  readonly parentId?: string | null;
-  readonly managerId?: string | null;
-  readonly externalId?: string | null;
-  readonly lastSyncAt?: Date | null;
 }
 
 /** Creates a group; titles are unique per tenant, case-insensitively. Admin only. */

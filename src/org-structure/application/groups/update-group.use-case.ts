@@ -2,22 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { IdentityApi } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { GroupErrors } from '../../domain/group.errors.js';
-import { assertCanNest, type GroupStatus, normalizeTitle } from '../../domain/group-rules.js';
+import { assertCanNest, normalizeTitle } from '../../domain/group-rules.js';
 import { GroupRepository } from '../../infrastructure/group.repository.js';
 import { type GroupActorInput, groupTenant } from './group-access.js';
 import { requireGroupManager } from './group-manager.js';
+import type { GroupFields } from './group-fields.js';
 import type { GroupView } from './group.view.js';
 
 /** Absent fields stay as they are; `parentId: null` makes the group top-level. The kind never changes. */
-export interface UpdateGroupInput extends GroupActorInput {
+export interface UpdateGroupInput extends GroupActorInput, Partial<GroupFields> {
   readonly groupId: string;
-  readonly title?: string;
-  readonly status?: GroupStatus;
-  readonly description?: string | null;
-  readonly parentId?: string | null;
-  readonly managerId?: string | null;
-  readonly externalId?: string | null;
-  readonly lastSyncAt?: Date | null;
 }
 
 @Injectable()
