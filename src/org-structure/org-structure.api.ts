@@ -20,6 +20,11 @@ export class OrgStructureApi {
     return this.groups.groupsOf(tenantId, userId);
   }
 
+  /** Whether the group exists in the tenant (engine-instances: candidate starters of a definition). */
+  groupExists(tenantId: string, groupId: string): Promise<boolean> {
+    return this.groups.exists(tenantId, groupId);
+  }
+
   /** Whom the user reports to (department manager, or the parent department's manager for a manager). */
   managerOfUser(tenantId: string, userId: string): Promise<string | null> {
     return this.managers.managerOf(tenantId, userId);
