@@ -1,4 +1,14 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../config/config.js';
+import { DeleteDeployment } from './application/deployments/delete-deployment.use-case.js';
+import { EngineTenant } from './application/deployments/engine-tenant.js';
+import { GetDeployment } from './application/deployments/get-deployment.query.js';
+import { GetRepositoryDefinition } from './application/deployments/get-repository-definition.query.js';
+import { ListDeployments } from './application/deployments/list-deployments.query.js';
+import { ListRepositoryDefinitions } from './application/deployments/list-repository-definitions.query.js';
+import { ActivitiDeploymentsController } from './http/activiti/activiti-deployments.controller.js';
+import { ActivitiProcessDefinitionsController } from './http/activiti/activiti-process-definitions.controller.js';
 import { DeployProcess } from './application/deployments/deploy-process.use-case.js';
 import { AdvanceOnTaskCompleted } from './application/engine/advance-on-task-completed.handler.js';
 import { AssignmentResolver } from './application/engine/assignment-resolver.js';
@@ -15,8 +25,15 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
 
 /** Deployments, definitions, starting instances and advancing them (the engine runner), and the Activiti engine subset at /activiti-app/api/repository. */
 @Module({
-  imports: [EngineSharedModule],
-  controllers: [],
+  imports: [
+    EngineSharedModule,
+    // Uploads are held in memory (BPMN files are small) and bounded by MAX_UPLOAD_BYTES: beyond it, 413.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ limits: { fileSize: config.maxUploadBytes, files: 50, fields: 20, fieldSize: 64 * 1024 } }),
+    }),
+  ],
+  controllers: [ActivitiDeploymentsController, ActivitiProcessDefinitionsController],
   providers: [
     DeploymentRepository,
     DefinitionRepository,
@@ -30,6 +47,12 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     DeployProcess,
     StartProcessInstance,
     CompleteTask,
+    EngineTenant,
+    ListDeployments,
+    GetDeployment,
+    DeleteDeployment,
+    ListRepositoryDefinitions,
+    GetRepositoryDefinition,
   ],
   exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites],
 })

@@ -17,6 +17,7 @@ export interface DefinitionRow {
   readonly startFormKey: string | null;
   readonly hasStartForm: boolean;
   readonly suspended: boolean;
+  readonly graphicalNotation: boolean;
   readonly createdAt: Date;
 }
 
@@ -28,6 +29,7 @@ export interface NewDefinition {
   readonly description: string | null;
   readonly resourceName: string;
   readonly startFormKey: string | null;
+  readonly graphicalNotation: boolean;
   readonly model: ProcessModel;
 }
 
@@ -63,7 +65,7 @@ export interface DefinitionCriteria {
 
 export const DEFINITION_COLUMNS = `d.id, d.tenant_id::text AS "tenantId", d.key, d.version, d.name, d.description, d.category,
   d.deployment_id::text AS "deploymentId", d.resource_name AS "resourceName", d.app_definition_id::text AS "appDefinitionId",
-  d.start_form_key AS "startFormKey", d.has_start_form AS "hasStartForm", d.suspended, d.created_at AS "createdAt"`;
+  d.start_form_key AS "startFormKey", d.has_start_form AS "hasStartForm", d.suspended, d.graphical_notation AS "graphicalNotation", d.created_at AS "createdAt"`;
 
 /**
  * Process definitions: immutable once deployed (only `suspended` and the app link move), so their
@@ -96,10 +98,11 @@ export class DefinitionRepository {
     if (defs.length === 0) return;
     await this.uow.query(
       `INSERT INTO process_engine.process_definitions
-         (id, tenant_id, key, version, name, description, category, deployment_id, resource_name, app_definition_id, start_form_key, has_start_form, graph)
-       SELECT x.id, $1, x.key, x.version, x.name, x.description, $3, $2, x.resource, $4, x.form, x.form IS NOT NULL, x.graph::jsonb
-         FROM unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-              AS x(id, key, version, name, description, resource, form, graph)`,
+         (id, tenant_id, key, version, name, description, category, deployment_id, resource_name, app_definition_id, start_form_key, has_start_form,
+          graphical_notation, graph)
+       SELECT x.id, $1, x.key, x.version, x.name, x.description, $3, $2, x.resource, $4, x.form, x.form IS NOT NULL, x.di, x.graph::jsonb
+         FROM unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[])
+              AS x(id, key, version, name, description, resource, form, graph, di)`,
       [
         tenantId,
         deploymentId,
@@ -113,6 +116,7 @@ export class DefinitionRepository {
         defs.map((d) => d.resourceName),
         defs.map((d) => d.startFormKey),
         defs.map((d) => JSON.stringify(d.model)),
+        defs.map((d) => d.graphicalNotation),
       ],
     );
     for (const d of defs) this.models.set(d.id, d.model);

@@ -86,14 +86,17 @@ export class DeployProcess {
     if (bpmn.length === 0) throw EngineErrors.noBpmnResource();
 
     const problems: ModelProblem[] = [];
-    const compiled: Array<{ resource: string; model: ProcessModel }> = [];
+    const compiled: Array<{ resource: string; model: ProcessModel; diagram: boolean }> = [];
     for (const resource of bpmn) {
       const result = await readBpmn(resource.bytes);
       if (!result.ok) {
         const prefix = bpmn.length > 1 ? `${resource.name}: ` : '';
         problems.push(...result.problems.map((p) => ({ elementId: p.elementId, message: `${prefix}${p.message}` })));
       } else {
-        for (const model of result.models) compiled.push({ resource: resource.name, model });
+        // Diagram interchange present: a BPMNPlane for this process (or any diagram when only one process).
+        const text = resource.bytes.toString('utf8');
+        const diagram = /<([\w-]+:)?BPMNDiagram[\s>]/.test(text);
+        for (const model of result.models) compiled.push({ resource: resource.name, model, diagram });
       }
     }
     const seen = new Set<string>();
@@ -138,6 +141,7 @@ export class DeployProcess {
         description: c.model.documentation,
         resourceName: c.resource,
         startFormKey: start?.formKey ?? null,
+        graphicalNotation: c.diagram,
         model: c.model,
       });
     }
