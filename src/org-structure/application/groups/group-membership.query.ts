@@ -15,10 +15,6 @@ export class GroupMembershipQuery {
     return this.groups.nestedUserIds(groupId, tenantId);
   }
 
-  async exists(tenantId: string, groupId: string): Promise<boolean> {
-    return (await this.groups.tenantOf(groupId)) === tenantId;
-  }
-
   /** ACTIVE groups the user belongs to, directly or through nesting. */
   groupsOf(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
     return this.groups.groupsOfUser(userId, tenantId, true);

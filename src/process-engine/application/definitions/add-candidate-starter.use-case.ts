@@ -16,7 +16,7 @@ export interface AddCandidateStarterInput {
 
 /**
  * Adds a candidate starter (identity link of type `candidate`) to a definition. Admins only; the
- * user or group must exist in the caller's tenant (404 naming `user`/`group`); twice: 409.
+ * user must exist in the caller's tenant and the group be an active group of it (404 naming `user`/`group`); twice: 409.
  */
 @Injectable()
 export class AddCandidateStarter {
@@ -34,7 +34,7 @@ export class AddCandidateStarter {
     await requireDefinition(this.uow, actor.tenantId, input.definitionId);
     if (input.userId !== undefined) {
       if ((await this.identity.existingUserIds(actor.tenantId, [input.userId])).length === 0) throw EngineErrors.userNotFound(input.userId, 'user');
-    } else if (!(await this.org.groupExists(actor.tenantId, input.groupId!))) {
+    } else if ((await this.org.groupIdsByReference(actor.tenantId, [input.groupId!])).get(input.groupId!) !== input.groupId) {
       throw EngineErrors.groupNotFound(input.groupId!, 'group');
     }
     const rows = await this.uow.query<CandidateStarterView>(

@@ -24,6 +24,8 @@ export interface InstanceView {
   readonly definitionVersion: number;
   readonly deploymentId: string;
   readonly hasStartForm: boolean;
+  /** The BPMN carries diagram interchange (bpmndi). */
+  readonly graphicalNotation: boolean;
   /** Open (unresolved) incidents of the instance (design.md §8). */
   readonly incidents: number;
   /** Instance (global) variables, by name; null when not loaded. */

@@ -53,7 +53,7 @@ export class ApsProcessInstanceResponse implements ApsProcessInstance {
   @ApiProperty({ type: String, nullable: true, example: 'http://www.activiti.org/test' }) processDefinitionCategory!: string | null;
   @ApiProperty({ example: 3 }) processDefinitionVersion!: number;
   @ApiProperty({ example: '26' }) processDefinitionDeploymentId!: string;
-  @ApiProperty({ description: 'Always false: Meridian does not render process diagrams (GET …/diagram answers 404)', example: false })
+  @ApiProperty({ description: 'The BPMN carries diagram interchange (bpmndi). Meridian does not render diagrams even then: GET …/diagram answers 404', example: false })
   graphicalNotationDefined!: boolean;
   @ApiProperty({ description: 'The definition has a start form', example: false }) startFormDefined!: boolean;
   @ApiProperty({ example: false }) suspended!: boolean;

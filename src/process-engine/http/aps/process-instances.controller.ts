@@ -169,7 +169,7 @@ export class ApsProcessInstancesController {
     description:
       VISIBLE +
       'Meridian does not render process diagrams: for an instance the caller may see this answers 404 (code ENGINE.DIAGRAM_NOT_SUPPORTED) in the aps ' +
-      'error shape, and every instance says `graphicalNotationDefined: false`.',
+      'error shape, also when `graphicalNotationDefined` is true (the BPMN carries diagram interchange).',
   })
   @ApiOkResponse({ description: 'Empty body; never answered (see 404).' })
   @ApiApsErrors(403, 404)

@@ -124,7 +124,7 @@ export function toApsProcessInstance(v: InstanceView): ApsProcessInstance {
     processDefinitionCategory: v.definitionCategory,
     processDefinitionVersion: v.definitionVersion,
     processDefinitionDeploymentId: v.deploymentId,
-    graphicalNotationDefined: false,
+    graphicalNotationDefined: v.graphicalNotation,
     startFormDefined: v.hasStartForm,
     suspended: v.state === 'suspended',
     variables: (v.variables ?? []).map(toApsVariable),
