@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CompleteTask } from './application/tasks/complete-task.use-case.js';
+import { EngineCoreModule } from './engine-core.module.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 
 /** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. */
 @Module({
-  imports: [EngineSharedModule],
+  // CompleteTask lives in EngineCoreModule (it needs the engine's repositories); re-exported here.
+  imports: [EngineSharedModule, EngineCoreModule],
   controllers: [],
-  providers: [CompleteTask],
-  exports: [CompleteTask],
+  providers: [],
+  exports: [EngineCoreModule],
 })
 export class EngineTasksModule {}
