@@ -2,12 +2,14 @@ import { Module } from '@nestjs/common';
 import { EngineCoreModule } from './engine-core.module.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 
-/** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. */
+/**
+ * aps tasks: queries (runtime and historic), details, actions, checklists and task audit.
+ * CompleteTask lives in EngineCoreModule (it needs the engine's repositories) and is exported by it.
+ */
 @Module({
-  // CompleteTask lives in EngineCoreModule (it needs the engine's repositories); re-exported here.
   imports: [EngineSharedModule, EngineCoreModule],
   controllers: [],
   providers: [],
-  exports: [EngineCoreModule],
+  exports: [],
 })
 export class EngineTasksModule {}
