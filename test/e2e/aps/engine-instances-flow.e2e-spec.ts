@@ -231,6 +231,41 @@ describe('aps process instances: deploy → start → complete', () => {
     });
   });
 
+  describe('candidate starters and start forms on deployed definitions', () => {
+    it('once a definition has candidate starters, others get 403 and start nothing; the starter and admins may start', async () => {
+      const base = `${API}/process-definitions/${encodeURIComponent(oneTaskId)}/identitylinks`;
+      await t.http().post(base).set('Authorization', t.adminBasic).send({ user: String(bob.id) }).expect(200);
+      const before = await engineSnapshot(t);
+      const refused = await start(carol.auth, { processDefinitionId: oneTaskId }).expect(403);
+      expectApsError(refused.body, 'GENERAL.ERROR.FORBIDDEN');
+      expect(await engineSnapshot(t)).toEqual(before);
+      const listed = await t.http().get(`${API}/process-definitions`).set('Authorization', carol.auth).expect(200);
+      expect((listed.body.data as Json[]).map((d) => d.id)).not.toContain(oneTaskId);
+      await start(bob.auth, { processDefinitionId: oneTaskId }).expect(200);
+      await start(tenantAdmin.auth, { processDefinitionId: oneTaskId }).expect(200);
+      await t.http().delete(`${base}/users/${bob.id}`).set('Authorization', t.adminBasic).expect(200);
+      await start(carol.auth, { processDefinitionId: oneTaskId }).expect(200);
+    });
+
+    it('a start event with a form key: hasStartForm, the start form shape, start with values and outcome, the startForm audit entry', async () => {
+      const xml = oneTaskBpmn('withForm', 'With form').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request-form"/>');
+      const defId = (await deployBpmn(t, xml)).definitions[0]!.id;
+      const listed = await t.http().get(`${API}/process-definitions?latest=true`).set('Authorization', alice.auth).expect(200);
+      expect((listed.body.data as Json[]).find((d) => d.id === defId)).toMatchObject({ key: 'withForm', hasStartForm: true });
+      const form = await t.http().get(`${API}/process-definitions/${defId}/start-form`).set('Authorization', alice.auth).expect(200);
+      expect(form.body).toEqual({ processDefinitionId: defId, processDefinitionName: 'With form', processDefinitionKey: 'withForm', formKey: 'request-form', fields: [], outcomes: [] });
+      const started = await start(alice.auth, { processDefinitionId: defId, values: { text1: 'TEST' }, outcome: 'Approve' }).expect(200);
+      expect(started.body).toMatchObject({ startFormDefined: true, variables: expect.arrayContaining([{ name: 'text1', type: 'string', value: 'TEST' }]) });
+      const log = await t.http().get(`${API}/process-instances/${started.body.id}/audit-log`).set('Authorization', alice.auth).expect(200);
+      expect((log.body.entries as Json[])[0]).toMatchObject({
+        index: 1,
+        type: 'startForm',
+        selectedOutcome: 'Approve',
+        formData: [{ fieldName: 'text1', fieldId: 'text1', value: 'TEST' }],
+      });
+    });
+  });
+
   describe('suspend blocks completion; incidents', () => {
     it('a task of a suspended instance cannot be completed until the instance is activated', async () => {
       const id = (await start(alice.auth, { processDefinitionId: oneTaskId }).expect(200)).body.id as string;
