@@ -173,6 +173,19 @@ describe('aps process instances: deploy → start → complete', () => {
       expect(ids(await historic(t.adminBasic, { processInstanceId: Number(done) }))).toEqual([done]);
       expect(ids(await historic(t.adminBasic, { processInstanceIds: [done, open] }))).toEqual([done, open].sort((a, b) => Number(a) - Number(b)));
       expect(ids(await historic(t.adminBasic, { businessKey: 'FIN' }))).toEqual([done]);
+      expect(ids(await historic(t.adminBasic, { processBusinessKey: 'FIN' }))).toEqual([done]);
+      // Activiti's QueryVariable conditions on instance variables.
+      const note = (operation: string, value: unknown) => historic(t.adminBasic, { variables: [{ name: 'note', operation, value }], size: 100 });
+      expect(ids(await note('equals', 'hi'))).toEqual([open]);
+      expect(ids(await note('equalsIgnoreCase', 'HI'))).toEqual([open]);
+      expect(ids(await note('like', 'h%'))).toEqual([open]);
+      expect(ids(await note('notEquals', 'hi'))).toEqual([]);
+      expect(ids(await note('greaterThan', 'ha'))).toEqual([open]);
+      const amount = (operation: string, value: unknown) => historic(t.adminBasic, { variables: [{ name: 'amount', operation, value, type: 'integer' }], size: 100 });
+      expect(ids(await amount('equals', 5))).toHaveLength(1);
+      expect(ids(await amount('greaterThan', 4))).toEqual(ids(await amount('equals', 5)));
+      expect(ids(await amount('lessThan', 5))).toEqual([]);
+      expect(ids(await amount('lessThanOrEquals', 5))).toEqual(ids(await amount('greaterThanOrEquals', 5)));
       expect(ids(await historic(t.adminBasic, { finished: true }))).toEqual([done]);
       expect(ids(await historic(t.adminBasic, { finished: false }))).not.toContain(done);
       expect(ids(await historic(t.adminBasic, { processDefinitionId: oneTaskId }))).toContain(done);
@@ -223,6 +236,10 @@ describe('aps process instances: deploy → start → complete', () => {
         { order: 'up' },
         { size: 0 },
         { nonsense: 1 },
+        { variables: [{ name: 'note', operation: 'matches', value: 'x' }] },
+        { variables: [{ name: 'note', operation: 'like', value: 3 }] },
+        { variables: [{ name: 'note', operation: 'greaterThan', value: true }] },
+        { variables: { name: 'note', operation: 'equals', value: 'x' } },
       ]) {
         const res = await t.http().post(`${API}/historic-process-instances/query`).set('Authorization', t.adminBasic).send(body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
