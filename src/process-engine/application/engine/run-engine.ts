@@ -99,11 +99,10 @@ export class RunEngine {
    * thrown: the caller decides whether it is a conflict or nothing to do.
    */
   async advance(instance: LockedInstance, trigger: Trigger, actorId: string | null): Promise<StepOutcome | { rejected: TriggerRejection }> {
-    const [model, before, values] = await Promise.all([
-      this.definitions.model(instance.definitionId),
-      this.executions.load(instance.id),
-      this.variables.valuesOf(instance.tenantId, instance.id),
-    ]);
+    // One after another: they share the transaction's connection.
+    const model = await this.definitions.model(instance.definitionId);
+    const before = await this.executions.load(instance.id);
+    const values = await this.variables.valuesOf(instance.tenantId, instance.id);
     const result = execute(model, { status: 'running', executions: before }, trigger, engineContext(values));
     if (isRejected(result)) return result;
     return this.write(
