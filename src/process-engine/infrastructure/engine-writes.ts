@@ -118,17 +118,6 @@ export class EngineWrites {
     );
   }
 
-  async insertAudit(tenantId: string, rows: readonly NewAuditRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       SELECT $1, x.instance_id, x.task_id, x.type, x.user_id, x.details::jsonb
-         FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::text[]) WITH ORDINALITY AS x(instance_id, task_id, type, user_id, details, ord)
-        ORDER BY x.ord`,
-      [tenantId, rows.map((r) => r.instanceId), rows.map((r) => r.taskId), rows.map((r) => r.type), rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.details))],
-    );
-  }
-
   /**
    * Everything an engine step writes besides its new tasks and variables, in ONE statement
    * (data-modifying CTEs over unnest arrays; empty arrays are no-ops, and the text never changes,
