@@ -232,6 +232,8 @@ describe('aps process instances: deploy → start → complete', () => {
         { processInstanceId: 'abc' },
         { processInstanceIds: ['1', 'x'] },
         { startedBy: -1 },
+        { involvedUser: '9999999999999999999' },
+        { processInstanceId: 9223372036854775807 },
         { sort: 'name' },
         { order: 'up' },
         { size: 0 },

@@ -140,7 +140,7 @@ describe('aps process instances (rows written by SQL)', () => {
     });
 
     it('bad input: unknown state or sort, unknown field, absurd paging → 400 in the aps shape', async () => {
-      for (const body of [{ state: 'finished' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }, { processInstanceId: 'x' }]) {
+      for (const body of [{ state: 'finished' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }, { processInstanceId: 'x' }, { processInstanceId: '99999999999999999999' }, { appDefinitionId: 1e20 }]) {
         const res = await post('/process-instances/query', t.adminBasic, body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST');

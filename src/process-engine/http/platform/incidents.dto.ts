@@ -8,7 +8,7 @@ export class IncidentListQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Only the incidents of this process instance.', example: '2511' })
   @IsOptional()
   @IsString()
-  @Matches(/^[1-9]\d{0,18}$/, { message: 'processInstanceId must be a positive integer id' })
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'processInstanceId must be a positive integer id' })
   processInstanceId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: resolved incidents too. Default false: open incidents only.' })
