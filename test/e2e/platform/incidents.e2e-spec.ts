@@ -61,7 +61,7 @@ describe('platform: incidents', () => {
       processDefinitionId: def,
       executionId: null,
       activityId: 'gw',
-      type: 'no-matching-flow',
+      type: 'NO_OUTGOING_FLOW',
       message: 'No outgoing flow of gw matched',
       created: '2026-01-01T10:00:00.000+0000',
       resolved: null,
