@@ -140,9 +140,9 @@ describe('aps process definitions', () => {
         [t.adminBasic, { user: String(bob.id), group: String(groupId) }, 400, undefined],
         [t.adminBasic, { user: 'bob' }, 400, 'user'],
         [t.adminBasic, { user: -3 }, 400, 'user'],
-        [t.adminBasic, { user: '999999' }, 404, 'user'],
-        [t.adminBasic, { user: String(stranger.id) }, 404, 'user'],
-        [t.adminBasic, { group: '999999' }, 404, 'group'],
+        [t.adminBasic, { user: '999999' }, 400, 'user'],
+        [t.adminBasic, { user: String(stranger.id) }, 400, 'user'],
+        [t.adminBasic, { group: '999999' }, 400, 'group'],
         [t.adminBasic, { user: String(bob.id), type: 'candidate' }, 400, undefined],
       ];
       for (const [auth, body, status, field] of cases) {

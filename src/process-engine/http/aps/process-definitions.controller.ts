@@ -116,8 +116,8 @@ export class ApsProcessDefinitionsController {
     summary: 'Add a candidate starter to a process definition',
     description:
       DEFINITION_ID +
-      'Tenant admins only (others: 403). Body {"user": "1"} or {"group": "1001"}: exactly one (else 400); the user or group must exist in the tenant ' +
-      '(404 naming `user` or `group`); already a candidate starter: 409. Once a definition has candidate starters, only they (and admins) see and start it. ' +
+      'Tenant admins only (others: 403). Body {"user": "1"} or {"group": "1001"}: exactly one (else 400); the user, or an active group, must exist in the ' +
+      'tenant (else 400 naming `user` or `group`, as for the identity links of instances and tasks); unknown definition: 404; already a candidate starter: 409. Once a definition has candidate starters, only they (and admins) see and start it. ' +
       'Answers 200 with the link {user, group, type}.',
   })
   @ApiOkResponse({ type: ApsCandidateStarterResponse })
