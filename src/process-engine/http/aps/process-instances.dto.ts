@@ -19,7 +19,7 @@ export class ApsStartVariableDto {
 
   @ApiProperty({
     nullable: true,
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
     description: 'Checked against `type`: a value of another type is a 400 and no instance is started.',
     example: 42,
   })
