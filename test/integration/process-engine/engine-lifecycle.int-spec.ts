@@ -239,4 +239,33 @@ describe('engine core: deploy → start → task → complete → end, against t
     expect(await codeOf(completeInProcess(t, alice, task!.id))).toBe('ENGINE.INSTANCE_NOT_RUNNING');
     expect(await tasksOf(t, instanceId)).toHaveLength(1);
   });
+
+  it('completes a standalone task (no instance) by locking the task row; local variables stay on the task', async () => {
+    const [row] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO process_engine.tasks (tenant_id, name, assignee_id) VALUES (1, 'Standalone', $1) RETURNING id::text AS id`,
+      [alice],
+    );
+    await completeInProcess(t, alice, row!.id, [{ name: 'note', value: 'done', scope: 'local' }]);
+    const [task] = await sql(t, `SELECT end_reason, completed_by::text AS by, version FROM process_engine.tasks WHERE id = $1`, [row!.id]);
+    expect(task).toEqual({ end_reason: 'completed', by: alice, version: 2 });
+    expect(await sql(t, `SELECT name, value, instance_id FROM process_engine.variables WHERE task_id = $1`, [row!.id])).toEqual([
+      { name: 'note', value: 'done', instance_id: null },
+    ]);
+    expect(await codeOf(completeInProcess(t, alice, row!.id))).toBe('ENGINE.TASK_ENDED');
+  });
+
+  it('stores local-scope completion variables on the task and global ones on the instance', async () => {
+    await deployBpmn(t, parallelBpmn(2, 'scopes'));
+    const instanceId = await startInProcess(t, alice, 'scopes');
+    const [b1] = await tasksOf(t, instanceId);
+    await completeInProcess(t, alice, b1!.id, [
+      { name: 'mine', type: 'string', value: 'local', scope: 'local' },
+      { name: 'shared', type: 'integer', value: '7' },
+    ]);
+    expect(await sql(t, `SELECT name, value FROM process_engine.variables WHERE task_id = $1`, [b1!.id])).toEqual([{ name: 'mine', value: 'local' }]);
+    expect(await sql(t, `SELECT type, value FROM process_engine.variables WHERE instance_id = $1 AND task_id IS NULL AND name = 'shared'`, [instanceId])).toEqual([
+      { type: 'integer', value: 7 },
+    ]);
+  });
 });
