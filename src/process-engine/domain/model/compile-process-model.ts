@@ -90,6 +90,8 @@ const SIMPLE_KINDS: Readonly<Record<string, NodeKind>> = {
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+/** Condition languages that are scripts (Camunda's script conditions): not run, ever (design.md §3). */
+const SCRIPT_LANGUAGES = /^(javascript|js|ecmascript|groovy|python|jython|ruby|jruby|juel-script|scala|kotlin|nashorn|graal\.js)$/i;
 const GATEWAYS = new Set<NodeKind>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway']);
 
 type Mutable = {
@@ -292,7 +294,11 @@ class ProcessCompiler {
     const conditionElement = element(el['conditionExpression']);
     if (conditionElement) {
       const body = typeof conditionElement['body'] === 'string' ? conditionElement['body'] : '';
-      if (body.trim()) {
+      const language = text(conditionElement['language']);
+      if (language && SCRIPT_LANGUAGES.test(language)) {
+        this.problem(id, `Condition of sequence flow '${id}': script conditions (language '${language}') are not supported; use a FEEL or \${…} expression`);
+        ok = false;
+      } else if (body.trim()) {
         const c = compileExpression(body);
         if (c.ok) condition = c.value;
         else {

@@ -207,3 +207,21 @@ describe('nestingDepth', () => {
     expect(nestingDepth(`<r>${'<t name="a > b"/>'.repeat(500)}</r>`, 200)).toBe(1);
   });
 });
+
+describe('modeler exports', () => {
+  it('a Camunda Modeler export with collaboration, lanes, data objects, annotations and camunda: extension elements compiles', async () => {
+    const model = await modelOf('collaboration-lanes');
+    expect(model.id).toBe('quote');
+    expect(Object.keys(model.nodes).sort()).toEqual(['approve', 'end', 'prepare', 'start']);
+    expect(model.nodes['start']).toMatchObject({ initiatorVariable: 'starter', formKey: 'embedded:app:forms/start.html' });
+    expect(model.nodes['prepare']!.userTask!.candidateGroups).toEqual([['sales']]);
+    expect(model.nodes['approve']!.userTask!.priority).toEqual([{ language: 'juel', source: '${amount > 10000 ? 90 : 50}', feel: '(if (amount > 10000) then 90 else 50)' }]);
+    expect(model.nodes['prepare']!.outgoing).toEqual(['Flow_2']);
+  });
+
+  it('script conditions are refused by name', async () => {
+    expect(await problemsOf('problem-script-condition')).toEqual([
+      { elementId: 'f2', message: "Condition of sequence flow 'f2': script conditions (language 'javascript') are not supported; use a FEEL or ${…} expression" },
+    ]);
+  });
+});
