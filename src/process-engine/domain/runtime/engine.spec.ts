@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { compileFixture, Instance, modelOf } from '../../../../test/fixtures/bpmn/engine-harness.js';
+import { compileFixture, inlineModel, Instance, modelOf } from '../../../../test/fixtures/bpmn/engine-harness.js';
 
 describe('execute: start → user task → complete → end', () => {
   it('start creates the root and a token, runs the start event and waits at the user task', async () => {
@@ -10,7 +10,7 @@ describe('execute: start → user task → complete → end', () => {
       { id: 'e1', parentId: null, kind: 'root', nodeId: null, status: 'active', arrivedVia: null, data: null },
       { id: 'e2', parentId: 'e1', kind: 'token', nodeId: 'approve', status: 'waiting', arrivedVia: null, data: null },
     ]);
-    expect(effects.map((e) => e.type)).toEqual(['activityStarted', 'setVariable', 'activityEnded', 'activityStarted', 'createUserTask']);
+    expect(effects.map((e) => e.type)).toEqual(['setVariable', 'activityStarted', 'activityEnded', 'activityStarted', 'createUserTask']);
   });
 
   it('the initiator variable receives the starting user and user-task templates resolve against the variables', async () => {
@@ -138,6 +138,7 @@ describe('step budget', () => {
     expect(i.tokens()[0]!.status).toBe('incident');
     expect(i.of('incident')).toEqual([expect.objectContaining({ incidentType: 'STEP_BUDGET_EXHAUSTED', message: expect.stringContaining('50') })]);
     expect(i.of('activityStarted').length).toBeLessThanOrEqual(50);
+    expect(['gw', 'work']).toContain(i.tokens()[0]!.nodeId);
   });
 
   it('the default budget is 10,000 operations', async () => {
@@ -220,6 +221,19 @@ describe('start events', () => {
   it('a non-executable process in the same document is not compiled', async () => {
     const r = await compileFixture('message-start');
     expect(r.ok && r.models.map((m) => m.id)).toEqual(['twoStarts']);
+  });
+
+  it('the initiator variable is set when the instance is created, even before an async start event', async () => {
+    const model = await inlineModel(
+      `<startEvent id="s" activiti:initiator="starter" activiti:async="true"/><sequenceFlow id="f" sourceRef="s" targetRef="t"/><userTask id="t" activiti:assignee="\${starter}"/>`,
+    );
+    const i = new Instance(model);
+    expect(i.start({ initiatorId: '9' })).toEqual([
+      { type: 'setVariable', name: 'starter', value: '9' },
+      { type: 'scheduleContinuation', executionId: 'e2', nodeId: 's' },
+    ]);
+    i.continueAt('s');
+    expect(i.of('createUserTask')[0]!.task.assignee).toBe('9');
   });
 
   it('no initiator given: no initiator variable is set', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { Instance, modelOf } from '../../../../../test/fixtures/bpmn/engine-harness.js';
+import { Instance, inlineModel, modelOf } from '../../../../../test/fixtures/bpmn/engine-harness.js';
 
 describe('embedded sub-process', () => {
   it('the arriving token becomes a scope execution; child tokens start at its none start', async () => {
@@ -41,6 +41,7 @@ describe('terminate end event', () => {
     const slow = i.tokenAt('slow').id;
     i.complete('fast');
     expect(i.of('executionsCancelled')).toEqual([{ type: 'executionsCancelled', executionIds: [slow] }]);
+    expect(i.of('activityEnded')).toContainEqual({ type: 'activityEnded', executionId: slow, nodeId: 'slow' });
     expect(i.status).toBe('running');
     expect(i.positions()).toEqual(['other:waiting', 'stop:waiting']);
     expect(i.of('instanceEnded')).toEqual([]);
@@ -55,6 +56,42 @@ describe('terminate end event', () => {
     expect(i.state).toEqual({ status: 'terminated', executions: [] });
     expect(i.of('executionsCancelled')).toEqual([{ type: 'executionsCancelled', executionIds: [other] }]);
     expect(i.of('instanceEnded')).toEqual([{ type: 'instanceEnded', endNodeId: 'terminate', terminated: true }]);
+  });
+
+  it('cancelled executions get their open activities ended (history), in the same step', async () => {
+    const i = new Instance(await modelOf('terminate-end'));
+    i.start();
+    i.complete('fast');
+    const other = i.tokenAt('other').id;
+    const effects = i.complete('stop');
+    expect(effects.map((e) => (e.type === 'activityEnded' || e.type === 'activityStarted' ? `${e.type}:${e.nodeId}` : e.type))).toEqual([
+      'activityEnded:stop',
+      'activityStarted:terminate',
+      'activityEnded:terminate',
+      'activityEnded:other',
+      'executionsCancelled',
+      'instanceEnded',
+    ]);
+    expect(effects[3]).toEqual({ type: 'activityEnded', executionId: other, nodeId: 'other' });
+  });
+
+  it('terminating the process also removes the tokens inside a running sub-process, and the scope itself', async () => {
+    const model = await inlineModel(`
+      <startEvent id="s"/><sequenceFlow id="f0" sourceRef="s" targetRef="fork"/>
+      <parallelGateway id="fork"/>
+      <sequenceFlow id="f1" sourceRef="fork" targetRef="sp"/>
+      <sequenceFlow id="f2" sourceRef="fork" targetRef="kill"/>
+      <subProcess id="sp"><startEvent id="ss"/><sequenceFlow id="g" sourceRef="ss" targetRef="inner"/><userTask id="inner"/></subProcess>
+      <userTask id="kill"/>
+      <sequenceFlow id="f3" sourceRef="kill" targetRef="t"/>
+      <endEvent id="t"><terminateEventDefinition/></endEvent>`);
+    const i = new Instance(model);
+    i.start();
+    const scope = i.state!.executions.find((e) => e.kind === 'scope')!.id;
+    const inner = i.tokenAt('inner').id;
+    i.complete('kill');
+    expect(i.state).toEqual({ status: 'terminated', executions: [] });
+    expect(i.of('executionsCancelled')[0]!.executionIds).toEqual([scope, inner]);
   });
 
   it('a none end event ends only its own token', async () => {
