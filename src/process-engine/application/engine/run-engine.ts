@@ -163,6 +163,7 @@ export class RunEngine {
 
     const audit: NewAuditRow[] = [...(extras.audit?.(instanceId) ?? [])];
     const links: NewLinkRow[] = [...(extras.links?.(instanceId) ?? [])];
+    const participantsLinked = new Set<string>();
     created.forEach((c, i) => {
       const taskId = taskIds[i]!;
       const participants = new Set<string>();
@@ -187,7 +188,11 @@ export class RunEngine {
           links.push({ instanceId: null, taskId, userId: null, groupId: id, type: 'candidate' });
         }
       }
-      for (const userId of participants) links.push({ instanceId, taskId: null, userId, groupId: null, type: 'participant' });
+      for (const userId of participants) {
+        if (participantsLinked.has(userId)) continue;
+        participantsLinked.add(userId);
+        links.push({ instanceId, taskId: null, userId, groupId: null, type: 'participant' });
+      }
       audit.push({
         instanceId,
         taskId,
