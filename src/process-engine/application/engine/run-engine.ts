@@ -107,6 +107,7 @@ export class RunEngine {
     const { executions: before, variables: values } = await this.executions.loadState(instance.tenantId, instance.id);
     const result = execute(model, { status: 'running', executions: before }, trigger, engineContext(values));
     if (isRejected(result)) return result;
+    this.logger.debug(`Instance ${instance.id}: ${trigger.type} ${'executionId' in trigger ? trigger.executionId : ''} → ${result.effects.length} effects`);
     return this.write(
       { tenantId: instance.tenantId, instanceId: instance.id, definitionId: instance.definitionId, model, actorId },
       before,
