@@ -268,4 +268,24 @@ describe('engine core: deploy → start → task → complete → end, against t
       { type: 'integer', value: 7 },
     ]);
   });
+
+  it('stores start-form values as variables and the outcome as form_{formKey}_outcome only when the start event has a form', async () => {
+    const withForm = oneTaskBpmn('withForm').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request"/>');
+    const d = await deployBpmn(t, withForm);
+    const [def] = await sql(t, `SELECT start_form_key, has_start_form FROM process_engine.process_definitions WHERE id = $1`, [d.definitions[0]!.id]);
+    expect(def).toEqual({ start_form_key: 'request', has_start_form: true });
+    const a = await startInProcess(t, alice, 'withForm', [], { values: { amount: 12, note: 'hi' }, outcome: 'Submit' });
+    const varsA = await sql(t, `SELECT name, type, value FROM process_engine.variables WHERE instance_id = $1 AND name <> 'initiator' ORDER BY name`, [a]);
+    expect(varsA).toEqual([
+      { name: 'amount', type: 'integer', value: 12 },
+      { name: 'form_request_outcome', type: 'string', value: 'Submit' },
+      { name: 'note', type: 'string', value: 'hi' },
+    ]);
+    await deployBpmn(t, oneTaskBpmn('noForm'));
+    const b = await startInProcess(t, alice, 'noForm', [], { values: { amount: 1 }, outcome: 'Submit' });
+    const varsB = await sql<{ name: string }>(t, `SELECT name FROM process_engine.variables WHERE instance_id = $1 ORDER BY name`, [b]);
+    expect(varsB.map((v) => v.name)).toEqual(['amount', 'initiator']);
+    const history = await sql(t, `SELECT change, count(*)::int AS n FROM process_engine.variable_history WHERE instance_id = $1 GROUP BY change`, [a]);
+    expect(history).toEqual([{ change: 'created', n: 4 }]);
+  });
 });
