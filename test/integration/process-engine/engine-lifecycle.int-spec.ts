@@ -239,4 +239,53 @@ describe('engine core: deploy → start → task → complete → end, against t
     expect(await codeOf(completeInProcess(t, alice, task!.id))).toBe('ENGINE.INSTANCE_NOT_RUNNING');
     expect(await tasksOf(t, instanceId)).toHaveLength(1);
   });
+
+  it('completes a standalone task (no instance) by locking the task row; local variables stay on the task', async () => {
+    const [row] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO process_engine.tasks (tenant_id, name, assignee_id) VALUES (1, 'Standalone', $1) RETURNING id::text AS id`,
+      [alice],
+    );
+    await completeInProcess(t, alice, row!.id, [{ name: 'note', value: 'done', scope: 'local' }]);
+    const [task] = await sql(t, `SELECT end_reason, completed_by::text AS by, version FROM process_engine.tasks WHERE id = $1`, [row!.id]);
+    expect(task).toEqual({ end_reason: 'completed', by: alice, version: 2 });
+    expect(await sql(t, `SELECT name, value, instance_id FROM process_engine.variables WHERE task_id = $1`, [row!.id])).toEqual([
+      { name: 'note', value: 'done', instance_id: null },
+    ]);
+    expect(await codeOf(completeInProcess(t, alice, row!.id))).toBe('ENGINE.TASK_ENDED');
+  });
+
+  it('stores local-scope completion variables on the task and global ones on the instance', async () => {
+    await deployBpmn(t, parallelBpmn(2, 'scopes'));
+    const instanceId = await startInProcess(t, alice, 'scopes');
+    const [b1] = await tasksOf(t, instanceId);
+    await completeInProcess(t, alice, b1!.id, [
+      { name: 'mine', type: 'string', value: 'local', scope: 'local' },
+      { name: 'shared', type: 'integer', value: '7' },
+    ]);
+    expect(await sql(t, `SELECT name, value FROM process_engine.variables WHERE task_id = $1`, [b1!.id])).toEqual([{ name: 'mine', value: 'local' }]);
+    expect(await sql(t, `SELECT type, value FROM process_engine.variables WHERE instance_id = $1 AND task_id IS NULL AND name = 'shared'`, [instanceId])).toEqual([
+      { type: 'integer', value: 7 },
+    ]);
+  });
+
+  it('stores start-form values as variables and the outcome as form_{formKey}_outcome only when the start event has a form', async () => {
+    const withForm = oneTaskBpmn('withForm').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request"/>');
+    const d = await deployBpmn(t, withForm);
+    const [def] = await sql(t, `SELECT start_form_key, has_start_form FROM process_engine.process_definitions WHERE id = $1`, [d.definitions[0]!.id]);
+    expect(def).toEqual({ start_form_key: 'request', has_start_form: true });
+    const a = await startInProcess(t, alice, 'withForm', [], { values: { amount: 12, note: 'hi' }, outcome: 'Submit' });
+    const varsA = await sql(t, `SELECT name, type, value FROM process_engine.variables WHERE instance_id = $1 AND name <> 'initiator' ORDER BY name`, [a]);
+    expect(varsA).toEqual([
+      { name: 'amount', type: 'integer', value: 12 },
+      { name: 'form_request_outcome', type: 'string', value: 'Submit' },
+      { name: 'note', type: 'string', value: 'hi' },
+    ]);
+    await deployBpmn(t, oneTaskBpmn('noForm'));
+    const b = await startInProcess(t, alice, 'noForm', [], { values: { amount: 1 }, outcome: 'Submit' });
+    const varsB = await sql<{ name: string }>(t, `SELECT name FROM process_engine.variables WHERE instance_id = $1 ORDER BY name`, [b]);
+    expect(varsB.map((v) => v.name)).toEqual(['amount', 'initiator']);
+    const history = await sql(t, `SELECT change, count(*)::int AS n FROM process_engine.variable_history WHERE instance_id = $1 GROUP BY change`, [a]);
+    expect(history).toEqual([{ change: 'created', n: 4 }]);
+  });
 });

@@ -82,10 +82,16 @@ export class DeployProcess {
     const tenantId = input.tenantId ?? actor.tenantId;
     if (tenantId !== actor.tenantId && !hasPermission(actor, Permission.TenantManager)) throw EngineErrors.tenantNotAllowed(tenantId);
 
-    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
-    if (bpmn.length === 0) throw EngineErrors.noBpmnResource();
-
     const problems: ModelProblem[] = [];
+    const names = new Set<string>();
+    for (const r of input.resources) {
+      if (r.name.length === 0 || r.name.length > 255) problems.push({ elementId: null, message: `File name '${r.name.slice(0, 64)}' must be 1 to 255 characters` });
+      if (names.has(r.name)) problems.push({ elementId: null, message: `File '${r.name}' is sent twice` });
+      names.add(r.name);
+    }
+    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
+    if (bpmn.length === 0 && problems.length === 0) throw EngineErrors.noBpmnResource();
+
     const compiled: Array<{ resource: string; model: ProcessModel; diagram: boolean }> = [];
     for (const resource of bpmn) {
       const result = await readBpmn(resource.bytes);
@@ -104,6 +110,7 @@ export class DeployProcess {
       if (seen.has(c.model.id)) problems.push({ elementId: c.model.id, message: `Process id '${c.model.id}' is deployed twice in one deployment` });
       seen.add(c.model.id);
       if (c.model.id.length > 255) problems.push({ elementId: c.model.id.slice(0, 64), message: 'Process id is longer than 255 characters' });
+      if ((c.model.name ?? '').length > 255) problems.push({ elementId: c.model.id, message: 'Process name is longer than 255 characters' });
     }
     const starterUsers = [...new Set(compiled.flatMap((c) => c.model.candidateStarterUsers))];
     const starterGroups = [...new Set(compiled.flatMap((c) => c.model.candidateStarterGroups))];
@@ -138,7 +145,8 @@ export class DeployProcess {
         key: c.model.id,
         version,
         name: c.model.name,
-        description: c.model.documentation,
+        // The documentation is informational: kept whole in the graph, cut to the column for lists.
+        description: c.model.documentation === null ? null : c.model.documentation.slice(0, 4000),
         resourceName: c.resource,
         startFormKey: start?.formKey ?? null,
         graphicalNotation: c.diagram,
