@@ -61,6 +61,7 @@ interface TrailRow {
 }
 interface CommentRow {
   message: string;
+  taskName: string | null;
   createdBy: string;
   createdAt: Date;
   seq: string;
@@ -137,9 +138,11 @@ export class GetAuditLog {
           WHERE a.instance_id = $1 AND a.tenant_id = $2 ORDER BY a.id`,
         [instanceId, actor.tenantId],
       ),
+      // Comments on the instance and on its tasks (a task comment names its task).
       this.uow.query<CommentRow>(
-        `SELECT message, created_by::text AS "createdBy", created_at AS "createdAt", id::text AS seq
-           FROM process_engine.comments WHERE instance_id = $1 AND task_id IS NULL AND tenant_id = $2 ORDER BY id`,
+        `SELECT c.message, c.created_by::text AS "createdBy", c.created_at AS "createdAt", c.id::text AS seq, t.name AS "taskName"
+           FROM process_engine.comments c LEFT JOIN process_engine.tasks t ON t.id = c.task_id
+          WHERE c.tenant_id = $2 AND (c.instance_id = $1 OR t.instance_id = $1) ORDER BY c.id`,
         [instanceId, actor.tenantId],
       ),
     ]);
@@ -188,7 +191,7 @@ export class GetAuditLog {
       ]);
     }
     for (const c of comments) {
-      entries.push([{ ...blank, type: 'commentCreated', timestamp: c.createdAt, taskAssignee: name(c.createdBy), message: c.message, startTime: c.createdAt, endTime: c.createdAt }, 5, Number(c.seq)]);
+      entries.push([{ ...blank, type: 'commentCreated', timestamp: c.createdAt, taskName: c.taskName, taskAssignee: name(c.createdBy), message: c.message, startTime: c.createdAt, endTime: c.createdAt }, 5, Number(c.seq)]);
     }
     entries.sort((x, y) => x[0].timestamp.getTime() - y[0].timestamp.getTime() || x[1] - y[1] || x[2] - y[2]);
     return { instance, initiator: fullName(instance.startedBy), entries: entries.map((e) => e[0]) };
