@@ -43,7 +43,7 @@ export class ApsProcessDefinitionsController {
   @ApiOperation({
     summary: 'List process definitions',
     description:
-      'The definitions of the caller\'s tenant, ordered by name, key and newest version first. `latest=true`: the latest version of each key only ' +
+      'The definitions of the caller\'s tenant, ordered by name, key and newest version first. `latest=true`: the latest version of each key only (within the app when `appDefinitionId` is given) ' +
       '(default: every version). `appDefinitionId`: the definitions deployed with that app. A definition with candidate starters is listed for admins ' +
       'and its candidate starters (users, or members of a candidate group) only. Items are exactly the document\'s ' +
       '{id, name, description, key, category, version, deploymentId, tenantId, hasStartForm}. The document gives no paging parameters and Alfresco ' +
