@@ -99,6 +99,11 @@ function text(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
+/** A user id in details, written as a string or a number. */
+function idText(v: unknown): string | null {
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : null;
+}
+
 /**
  * The audit log of seed 004 "Process Instance Audit Log As JSON": the instance with its entries
  * built from activity history (activityExecuted), tasks (taskCreated, taskCompleted), the audit
@@ -142,7 +147,10 @@ export class GetAuditLog {
       this.uow.query<CommentRow>(
         `SELECT c.message, c.created_by::text AS "createdBy", c.created_at AS "createdAt", c.id::text AS seq, t.name AS "taskName"
            FROM process_engine.comments c LEFT JOIN process_engine.tasks t ON t.id = c.task_id
-          WHERE c.tenant_id = $2 AND (c.instance_id = $1 OR t.instance_id = $1) ORDER BY c.id`,
+          WHERE c.tenant_id = $2
+            AND c.id IN (SELECT id FROM process_engine.comments WHERE instance_id = $1
+                         UNION SELECT cc.id FROM process_engine.comments cc JOIN process_engine.tasks tt ON tt.id = cc.task_id WHERE tt.instance_id = $1)
+          ORDER BY c.id`,
         [instanceId, actor.tenantId],
       ),
     ]);
@@ -181,7 +189,7 @@ export class GetAuditLog {
           selectedOutcome: outcome,
           formData,
           taskName: a.taskName ?? text(details.taskName),
-          taskAssignee: name(text(details.assigneeId) ?? text(details.assignee) ?? a.userId),
+          taskAssignee: name(idText(details.assigneeId) ?? idText(details.assignee) ?? a.userId),
           message: text(details.reason) ?? text(details.message),
           startTime: a.createdAt,
           endTime: a.createdAt,
