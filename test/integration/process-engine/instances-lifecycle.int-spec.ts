@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DeleteProcessInstance } from '../../../src/process-engine/application/instances/delete-process-instance.use-case.js';
+import { AddCandidateStarter } from '../../../src/process-engine/application/definitions/add-candidate-starter.use-case.js';
 import { SuspendProcessInstance } from '../../../src/process-engine/application/instances/suspend-process-instance.use-case.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
@@ -91,6 +92,33 @@ describe('engine instances: delete and suspend under concurrency', () => {
         expect(codeOf(completed)).toBeNull();
         expect(row!.state).toBe('completed');
       }
+    }
+  });
+
+  it(`two concurrent suspends: one succeeds, the other gets ENGINE.INSTANCE_STATE (${ROUNDS} rounds)`, async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const instanceId = await startInProcess(t, alice, 'race');
+      const results = await Promise.allSettled([suspendAs(alice, instanceId), suspendAs(alice, instanceId)]);
+      expect(results.map(codeOf).sort()).toEqual(['ENGINE.INSTANCE_STATE', null].sort());
+      const [facts] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM process_engine.audit_entries WHERE instance_id = $1 AND type = 'process-suspended'`, [instanceId]);
+      expect(facts!.n).toBe(1);
+    }
+  });
+
+  it(`the same candidate starter added twice at once: one link, the other call gets ENGINE.IDENTITY_LINK_EXISTS (${ROUNDS} rounds)`, async () => {
+    // A definition of its own: candidate starters would keep alice from starting 'race'.
+    const definitionId = (await deployBpmn(t, oneTaskBpmn('starters'))).definitions[0]!.id;
+    const admin = await principalOf(t, 1);
+    const add = t.app.get(AddCandidateStarter, { strict: false });
+    for (let round = 0; round < ROUNDS; round++) {
+      const user = await insertUser(t, { username: `starter${round}`, password: 'Passw0rd-starter' });
+      const results = await Promise.allSettled([
+        add.execute({ actor: admin, definitionId: definitionId, userId: user }),
+        add.execute({ actor: admin, definitionId: definitionId, userId: user }),
+      ]);
+      expect(results.map(codeOf).sort()).toEqual(['ENGINE.IDENTITY_LINK_EXISTS', null].sort());
+      const rows = await sql(t, `SELECT 1 FROM process_engine.identity_links WHERE definition_id = $1 AND user_id = $2`, [definitionId, user]);
+      expect(rows).toHaveLength(1);
     }
   });
 });
