@@ -141,7 +141,8 @@ export class RunEngine {
         executionId: c.executionId,
         taskDefinitionKey: c.nodeId,
         name: c.task.name,
-        description: c.task.documentation,
+        // Documentation is free text: the column holds 4,000 characters (names are checked at deploy).
+        description: c.task.documentation === null ? null : c.task.documentation.slice(0, 4000),
         category: c.task.category,
         formKey: c.task.formKey,
         assigneeId,
