@@ -32,8 +32,10 @@ function checked(language: Expression['language'], source: string, feel: string)
   return { ok: true, value: { language, source, feel } };
 }
 
-/** `${…}` or `#{…}` spanning the whole text (after trimming). */
-const WHOLE_JUEL = /^\s*[$#]\{([\s\S]*)\}\s*$/;
+/** Whether a condition is written as JUEL (`${…}` / `#{…}` inside) rather than FEEL. */
+export function isJuel(source: string): boolean {
+  return /[$#]\{/.test(source);
+}
 
 /**
  * A condition or value expression as written in the model: `${…}` is JUEL; anything else is FEEL
@@ -62,13 +64,12 @@ export function parseTextTemplate(text: string): Compiled<TextTemplate> {
       const end = closingBrace(text, i + 2);
       if (end < 0) return { ok: false, message: `'${text}' has an unterminated ${c}{ expression` };
       const source = text.slice(i, end + 1);
+      // the translator prints well-formed FEEL by construction: no second (slow) parse here
       const translated = juelToFeel(text.slice(i + 2, end));
       if (!translated.ok) return { ok: false, message: `'${source}' is not a valid expression: ${translated.message}` };
-      const expr = checked('juel', source, translated.feel);
-      if (!expr.ok) return expr;
       if (literal) parts.push(literal);
       literal = '';
-      parts.push(expr.value);
+      parts.push({ language: 'juel', source, feel: translated.feel });
       i = end + 1;
       continue;
     }

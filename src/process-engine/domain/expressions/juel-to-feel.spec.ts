@@ -80,3 +80,23 @@ describe('JUEL → FEEL translation', () => {
     expect(failure('a b')).toBe("unexpected 'b'");
   });
 });
+
+describe('JUEL → FEEL: hostile input', () => {
+  it('deep nesting is a failure, not a stack overflow', () => {
+    expect(failure(`${'('.repeat(10_000)}a${')'.repeat(10_000)}`)).toBe('the expression is nested deeper than 64 levels');
+    expect(failure(`${'!'.repeat(10_000)}a`)).toBe('the expression is nested deeper than 64 levels');
+    expect(failure(`${'a ? '.repeat(10_000)}b`)).toBe('the expression is nested deeper than 64 levels');
+  });
+
+  it('nesting within the limit translates', () => {
+    expect(feel(`${'('.repeat(30)}a${')'.repeat(30)}`)).toContain('a');
+  });
+});
+
+describe('JUEL → FEEL: numbers', () => {
+  it('numbers FEEL cannot write are normalised or refused', () => {
+    expect(feel('a > .5')).toBe('(a > 0.5)');
+    expect(feel('a > 5.')).toBe('(a > 5)');
+    expect(failure('a > 1e3')).toBe("exponent notation is not supported ('1e3')");
+  });
+});

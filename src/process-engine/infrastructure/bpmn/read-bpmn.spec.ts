@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { fixture, modelOf, problemsOf } from '../../../../test/fixtures/bpmn/engine-harness.js';
+import { fixture, modelOf, problemsOf, processXml } from '../../../../test/fixtures/bpmn/engine-harness.js';
 import { MAX_BPMN_BYTES, nestingDepth, readBpmn } from './read-bpmn.js';
 import type { CompileResult, ModelProblem } from '../../domain/model/process-model.js';
 
@@ -223,5 +223,40 @@ describe('modeler exports', () => {
     expect(await problemsOf('problem-script-condition')).toEqual([
       { elementId: 'f2', message: "Condition of sequence flow 'f2': script conditions (language 'javascript') are not supported; use a FEEL or ${…} expression" },
     ]);
+  });
+});
+
+describe('limits that keep a deploy quick', () => {
+  const gatewayWith = (conditions: string[]) =>
+    processXml(
+      '<startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="g"/><exclusiveGateway id="g"/><endEvent id="e"/>' +
+        conditions.map((c, k) => `<sequenceFlow id="c${k}" sourceRef="g" targetRef="e"><conditionExpression>${c}</conditionExpression></sequenceFlow>`).join(''),
+    );
+
+  it('an expression longer than 1,000 characters is a problem', async () => {
+    expect(problems(await readBpmn(gatewayWith([`\${${'a+'.repeat(600)}a > 1}`])))).toEqual([
+      { elementId: 'c0', message: "An expression of 'c0' is longer than 1000 characters" },
+    ]);
+  });
+
+  it('FEEL text beyond 64 KiB per document is refused once, quickly', async () => {
+    const started = performance.now();
+    const p = problems(await readBpmn(gatewayWith(Array.from({ length: 200 }, () => `${'a+'.repeat(450)}a > 1`))));
+    expect(p).toEqual([{ elementId: null, message: "The document's FEEL expressions are longer than 65536 characters in total" }]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('JUEL is not limited by the FEEL budget: a model with many ${…} templates compiles', async () => {
+    const tasks = Array.from({ length: 3000 }, (_, k) => `<userTask id="t${k}" activiti:assignee="\${assigneeOf${k}}" activiti:candidateGroups="\${groupsOf${k}}"/>`).join('');
+    const flows = Array.from({ length: 3000 }, (_, k) => `<sequenceFlow id="f${k}" sourceRef="${k === 0 ? 's' : `t${k - 1}`}" targetRef="t${k}"/>`).join('');
+    const r = await readBpmn(processXml(`<startEvent id="s"/>${tasks}${flows}`));
+    expect(r.ok).toBe(true);
+  });
+
+  it('at most 200 problems are listed, then how many more there are', async () => {
+    const dangling = Array.from({ length: 500 }, (_, k) => `<sequenceFlow id="d${k}" sourceRef="s" targetRef="x${k}"/>`).join('');
+    const p = problems(await readBpmn(processXml(`<startEvent id="s"/>${dangling}`)));
+    expect(p).toHaveLength(201);
+    expect(p.at(-1)).toEqual({ elementId: null, message: '… and 300 more problems' });
   });
 });

@@ -101,7 +101,12 @@ export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
     const cause = /nested error: (.*)/.exec(message)?.[1]?.trim();
     return fail(`The document is not well-formed XML: ${firstLine(message)}${cause ? ` (${cause})` : ''}${at(message)}`);
   }
-  return compileProcessModels(parsed.rootElement, parsed.warnings.map(toProblem));
+  try {
+    return compileProcessModels(parsed.rootElement, parsed.warnings.map(toProblem));
+  } catch (e) {
+    // the compiler reports problems; an exception here is a bug, but the caller still gets a problem
+    return fail(`The document could not be compiled: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** bpmn-moddle's warnings, said in the model's terms where they can be. */
