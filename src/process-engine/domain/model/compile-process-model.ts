@@ -303,6 +303,7 @@ class ProcessCompiler {
     if (!source) {
       if (!this.reported(id)) this.problem(id, `Sequence flow '${id}' has no source (sourceRef missing or unknown)`);
       ok = false;
+      if (targetNode) this.cutOff.add(targetNode.id);
     } else if (!sourceNode) {
       if (!this.reported(source.id)) this.problem(id, `Sequence flow '${id}' starts at '${source.id ?? '?'}', which is not a flow node`);
       ok = false;

@@ -260,3 +260,64 @@ describe('limits that keep a deploy quick', () => {
     expect(p.at(-1)).toEqual({ elementId: null, message: '… and 300 more problems' });
   });
 });
+
+describe('compile problems: structure details', () => {
+  const compile = async (body: string) => problems(await readBpmn(processXml(body)));
+
+  it('a flow without sourceRef or targetRef attribute', async () => {
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f1" targetRef="e"/><sequenceFlow id="f2" sourceRef="s"/>')).toEqual([
+      { elementId: 'f1', message: "Sequence flow 'f1' has no source (sourceRef missing or unknown)" },
+      { elementId: 'f2', message: "Sequence flow 'f2' has no target (targetRef missing or unknown)" },
+    ]);
+  });
+
+  it('a flow into a start event or out of an end event', async () => {
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><sequenceFlow id="back" sourceRef="e" targetRef="s"/>')).toEqual([
+      { elementId: 'back', message: "Sequence flow 'back' ends at the start event 's'" },
+    ]);
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><userTask id="t"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><sequenceFlow id="out" sourceRef="e" targetRef="t"/>')).toEqual([
+      { elementId: 'out', message: "Sequence flow 'out' starts at the end event 'e'" },
+      { elementId: 't', message: "Element 't' is not reachable from a start event" },
+    ]);
+  });
+
+  it('two none start events in a process', async () => {
+    expect(await compile('<startEvent id="s1"/><startEvent id="s2"/>')).toEqual([{ elementId: 'inline', message: "Process 'inline' has more than one none start event (s1, s2)" }]);
+  });
+
+  it('a flow pointing at an element that is not a flow node (a data object)', async () => {
+    expect(await compile('<startEvent id="s"/><dataObject id="d"/><sequenceFlow id="f" sourceRef="s" targetRef="d"/>')).toEqual([
+      { elementId: 'f', message: "Sequence flow 'f' ends at 'd', which is not a flow node" },
+    ]);
+  });
+
+  it('unsupported variants of supported elements: timer start, message start in a sub-process, event sub-process, a message throw event, several event definitions', async () => {
+    expect(
+      await compile(`
+      <startEvent id="s"/><startEvent id="timerStart"><timerEventDefinition/></startEvent>
+      <subProcess id="sp"><startEvent id="msgStart"><messageEventDefinition/></startEvent></subProcess>
+      <subProcess id="esp" triggeredByEvent="true"><startEvent id="es"/></subProcess>
+      <intermediateThrowEvent id="signal"><signalEventDefinition/></intermediateThrowEvent>
+      <endEvent id="twice"><terminateEventDefinition/><terminateEventDefinition/></endEvent>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="sp"/><sequenceFlow id="f2" sourceRef="sp" targetRef="signal"/><sequenceFlow id="f3" sourceRef="signal" targetRef="twice"/>`),
+    ).toEqual([
+      { elementId: 'timerStart', message: "Element 'timerStart' (bpmn:StartEvent with bpmn:TimerEventDefinition) is not supported yet" },
+      { elementId: 'msgStart', message: "Element 'msgStart' (message start event in a sub-process) is not supported yet" },
+      { elementId: 'esp', message: "Element 'esp' (event sub-process) is not supported yet" },
+      { elementId: 'signal', message: "Element 'signal' (bpmn:IntermediateThrowEvent with bpmn:SignalEventDefinition) is not supported yet" },
+      { elementId: 'twice', message: "Element 'twice' (bpmn:EndEvent with several event definitions) is not supported yet" },
+      { elementId: 'sp', message: "Sub-process 'sp' must have exactly one none start event (found 0)" },
+    ]);
+  });
+
+  it('call activities, receive tasks, event-based gateways and catch events are named as unsupported', async () => {
+    const p = await compile(`<startEvent id="s"/><callActivity id="call" calledElement="x"/><receiveTask id="receive"/><eventBasedGateway id="ebg"/><intermediateCatchEvent id="wait"><timerEventDefinition/></intermediateCatchEvent>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="call"/>`);
+    expect(p.map((x) => x.message)).toEqual([
+      "Element 'call' (bpmn:CallActivity) is not supported yet",
+      "Element 'receive' (bpmn:ReceiveTask) is not supported yet",
+      "Element 'ebg' (bpmn:EventBasedGateway) is not supported yet",
+      "Element 'wait' (bpmn:IntermediateCatchEvent) is not supported yet",
+    ]);
+  });
+});
