@@ -41,14 +41,15 @@ export function isJuel(source: string): boolean {
  * A condition or value expression as written in the model: `${…}` is JUEL; anything else is FEEL
  * (a leading `=` as in Camunda 8 models is dropped).
  */
-export function compileExpression(source: string): Compiled<Expression> {
+export function compileExpression(written: string): Compiled<Expression> {
+  const source = written.trim();
   const template = parseTextTemplate(source);
   if (!template.ok) return template;
   if (template.value.length === 1 && typeof template.value[0] !== 'string') return { ok: true, value: template.value[0]! };
   if (template.value.some((p) => typeof p !== 'string')) {
     return { ok: false, message: `'${source}' mixes text and \${…} expressions; a condition must be one expression` };
   }
-  const feel = source.trim().replace(/^=/, '').trim();
+  const feel = source.replace(/^=/, '').trim();
   if (!feel) return { ok: false, message: 'the expression is empty' };
   return checked('feel', source, feel);
 }
