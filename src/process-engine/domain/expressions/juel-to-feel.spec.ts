@@ -67,10 +67,17 @@ describe('JUEL → FEEL translation', () => {
     expect(feel("m['key']")).toBe('m.key');
   });
 
+  it("execution.getVariable('x') is the variable; a.equals(b) is equality", () => {
+    expect(feel("execution.getVariable('approved') == true")).toBe('(approved = true)');
+    expect(feel('execution.getVariableLocal("n") > 1')).toBe('(n > 1)');
+    expect(feel("status.equals('done') && !x.equals(1)")).toBe('((status = "done") and not((x = 1)))');
+  });
+
   it('what cannot be translated is a failure with a reason', () => {
     expect(failure('')).toBe('empty expression');
     expect(failure('a &&')).toBe('unexpected end of expression');
     expect(failure('a.b()')).toBe("method calls are not supported ('b(…)')");
+    expect(failure('execution.getVariable(name)')).toBe('getVariable needs a variable name as a string literal');
     expect(failure('fn(1)')).toBe('function calls are not supported');
     expect(failure("'open")).toBe('unterminated string literal');
     expect(failure('a # b')).toBe("unexpected character '#'");

@@ -184,8 +184,11 @@ class Parser {
         this.next();
         const name = this.next();
         if (name.t !== 'id') throw new JuelError(`expected a property name after '.' but found '${name.v}'`);
+        if (this.isOp('(')) {
+          e = this.methodCall(e, name.v);
+          continue;
+        }
         e = `${e}.${this.name(name.v)}`;
-        if (this.isOp('(')) throw new JuelError(`method calls are not supported ('${name.v}(…)')`);
         continue;
       }
       if (this.isOp('[')) {
@@ -201,6 +204,33 @@ class Parser {
       return e;
     }
   }
+  /**
+   * The two method calls Activiti models use in conditions: `execution.getVariable('name')` (the
+   * variable itself) and `a.equals(b)`. Any other method is a failure.
+   */
+  private methodCall(target: string, method: string): string {
+    this.expect('(');
+    const args: Token[] = [];
+    const argTexts: string[] = [];
+    if (!this.isOp(')')) {
+      for (;;) {
+        const start = this.pos;
+        argTexts.push(this.ternary());
+        args.push(this.tokens[start]!);
+        if (!this.isOp(',')) break;
+        this.next();
+      }
+    }
+    this.expect(')');
+    if (target === 'execution' && (method === 'getVariable' || method === 'getVariableLocal') && args.length === 1) {
+      const arg = args[0]!;
+      if (arg.t === 'str' && argTexts[0] === feelString(arg.v) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.v)) return this.name(arg.v);
+      throw new JuelError(`${method} needs a variable name as a string literal`);
+    }
+    if (method === 'equals' && args.length === 1) return `(${target} = ${argTexts[0]})`;
+    throw new JuelError(`method calls are not supported ('${method}(…)')`);
+  }
+
   private primary(): string {
     const t = this.next();
     switch (t.t) {
