@@ -154,6 +154,8 @@ class ProcessCompiler {
   constructor(
     private readonly findings: Findings,
     private readonly seenIds: Set<string>,
+    /** The process being compiled (the root scope). */
+    readonly processId: string,
   ) {}
 
   problem(elementId: string | null, message: string): void {
@@ -253,8 +255,6 @@ class ProcessCompiler {
     if (dflt) this.defaults.push({ node, flow: dflt });
     return node;
   }
-
-  processId = '';
 
   private template(id: string, attribute: string, value: string | null): TextTemplate | null {
     if (value === null) return null;
@@ -394,8 +394,7 @@ class ProcessCompiler {
 }
 
 function compileProcess(process: ModdleElement, id: string, findings: Findings, seenIds: Set<string>): ProcessModel {
-  const compiler = new ProcessCompiler(findings, seenIds);
-  compiler.processId = id;
+  const compiler = new ProcessCompiler(findings, seenIds, id);
   compiler.compileContainer(process, id);
   compiler.finish();
   const starts = compiler.scopeStarts.get(id) ?? [];
