@@ -321,3 +321,28 @@ describe('compile problems: structure details', () => {
     ]);
   });
 });
+
+describe('encodings', () => {
+  const doc = (declaration: string) =>
+    `${declaration}<definitions ${NS}><process id="p" isExecutable="true"><startEvent id="s" name="Café Größe"/></process></definitions>`;
+
+  it('UTF-16 with a byte order mark (little and big endian)', async () => {
+    const text = doc('<?xml version="1.0" encoding="UTF-16"?>');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const bytes of [le, be]) {
+      const r = await readBpmn(bytes);
+      expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+    }
+  });
+
+  it('ISO-8859-1 when the XML declaration says so', async () => {
+    const r = await readBpmn(Buffer.from(doc('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1'));
+    expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+  });
+
+  it('UTF-8 otherwise', async () => {
+    const r = await readBpmn(Buffer.from(doc('<?xml version="1.0" encoding="UTF-8"?>'), 'utf8'));
+    expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+  });
+});
