@@ -124,7 +124,7 @@ describe('engine core: deploy → start → task → complete → end, against t
     await completeInProcess(t, bob, gt!.id);
     expect((await tasksOf(t, g, true))[0]).toMatchObject({ assigneeId: bob, endReason: 'completed' });
 
-    await deployBpmn(t, candidateUserBpmn('BOB@corp.example, carol', 'byUser'));
+    await deployBpmn(t, candidateUserBpmn(`BOB@corp.example, carol, ${carol}, 999999`, 'byUser'));
     const u = await startInProcess(t, alice, 'byUser');
     const [ut] = await tasksOf(t, u);
     const users = await sql<{ u: string }>(t, `SELECT user_id::text AS u FROM process_engine.identity_links WHERE task_id = $1 AND type = 'candidate' ORDER BY user_id`, [ut!.id]);
