@@ -182,7 +182,7 @@ describe('Activiti engine subset: repository/deployments and repository/process-
     expect(await counts(t)).toEqual(before);
   });
 
-  it('refuses a file sent twice and a process name over 255 characters: 400, nothing stored', async () => {
+  it('refuses a file sent twice and names over 255 characters (process, task): 400, nothing stored', async () => {
     const before = await counts(t);
     const twice = await t
       .http()
@@ -195,6 +195,13 @@ describe('Activiti engine subset: repository/deployments and repository/process-
     const long = await t.http().post(DEPLOYMENTS).set('Authorization', t.adminBasic).attach('file', Buffer.from(oneTaskBpmn('longName', 'n'.repeat(300))), 'long.bpmn');
     expect(long.status).toBe(400);
     expect(long.body.message).toContain('Process name is longer than 255 characters');
+    const longTask = await t
+      .http()
+      .post(DEPLOYMENTS)
+      .set('Authorization', t.adminBasic)
+      .attach('file', Buffer.from(oneTaskBpmn('longTask').replace('name="Do it"', `name="${'t'.repeat(256)}"`)), 'long-task.bpmn');
+    expect(longTask.status).toBe(400);
+    expect(longTask.body.message).toContain('[task] Name is longer than 255 characters');
     expect(await counts(t)).toEqual(before);
   });
 

@@ -124,7 +124,7 @@ describe('engine core: deploy → start → task → complete → end, against t
     await completeInProcess(t, bob, gt!.id);
     expect((await tasksOf(t, g, true))[0]).toMatchObject({ assigneeId: bob, endReason: 'completed' });
 
-    await deployBpmn(t, candidateUserBpmn('BOB@corp.example, carol', 'byUser'));
+    await deployBpmn(t, candidateUserBpmn(`BOB@corp.example, carol, ${carol}, 999999`, 'byUser'));
     const u = await startInProcess(t, alice, 'byUser');
     const [ut] = await tasksOf(t, u);
     const users = await sql<{ u: string }>(t, `SELECT user_id::text AS u FROM process_engine.identity_links WHERE task_id = $1 AND type = 'candidate' ORDER BY user_id`, [ut!.id]);
@@ -287,5 +287,31 @@ describe('engine core: deploy → start → task → complete → end, against t
     expect(varsB.map((v) => v.name)).toEqual(['amount', 'initiator']);
     const history = await sql(t, `SELECT change, count(*)::int AS n FROM process_engine.variable_history WHERE instance_id = $1 GROUP BY change`, [a]);
     expect(history).toEqual([{ change: 'created', n: 4 }]);
+  });
+
+  it('sets due date and priority from the model; values the columns cannot take leave the defaults instead of failing', async () => {
+    const xml = oneTaskBpmn('dueDates').replace('activiti:assignee="${initiator}"', 'activiti:assignee="${initiator}" activiti:dueDate="${due}" activiti:priority="${prio}"');
+    await deployBpmn(t, xml);
+    const ok = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: '2030-01-02T03:04:05Z' },
+      { name: 'prio', value: 80 },
+    ]);
+    const [good] = await sql(t, `SELECT due_date, priority FROM process_engine.tasks WHERE instance_id = $1`, [ok]);
+    expect(good).toEqual({ due_date: new Date('2030-01-02T03:04:05Z'), priority: 80 });
+    // A due date that is no date is the model's fault: an incident on the instance, not a failed start.
+    const bad = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: 'next tuesday' },
+      { name: 'prio', value: 10 },
+    ]);
+    expect(await instanceRow(t, bad)).toMatchObject({ state: 'running', incidents: 1 });
+    expect(await sql(t, `SELECT type FROM process_engine.incidents WHERE instance_id = $1`, [bad])).toEqual([{ type: 'EXPRESSION_FAILED' }]);
+    // A priority beyond the column's range falls back to the default.
+    const huge = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: 'P3D' },
+      { name: 'prio', value: 1e12 },
+    ]);
+    const [fallback] = await sql<{ priority: number; due_date: Date }>(t, `SELECT due_date, priority FROM process_engine.tasks WHERE instance_id = $1`, [huge]);
+    expect(fallback?.priority).toBe(50);
+    expect(Math.abs(fallback!.due_date.getTime() - (Date.now() + 3 * 86_400_000))).toBeLessThan(60_000);
   });
 });

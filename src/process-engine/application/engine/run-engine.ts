@@ -141,12 +141,13 @@ export class RunEngine {
         executionId: c.executionId,
         taskDefinitionKey: c.nodeId,
         name: c.task.name,
-        description: c.task.documentation,
+        // Documentation is free text: the column holds 4,000 characters (names are checked at deploy).
+        description: c.task.documentation === null ? null : c.task.documentation.slice(0, 4000),
         category: c.task.category,
         formKey: c.task.formKey,
         assigneeId,
-        priority: c.task.priority,
-        dueDate: c.task.dueDate,
+        priority: validPriority(c.task.priority),
+        dueDate: validDate(c.task.dueDate),
       };
     });
     let instanceId: string;
@@ -329,6 +330,18 @@ export class RunEngine {
       vars.push({ name, ...toTypedValue(name, undefined, value) });
     }
   }
+}
+
+/** A priority the column takes (a 32-bit integer), else the default. */
+function validPriority(p: number | null): number | null {
+  return p !== null && Number.isInteger(p) && p >= -2147483648 && p <= 2147483647 ? p : null;
+}
+
+/** A due date PostgreSQL takes (the expression may have given anything), else none. */
+function validDate(d: string | null): string | null {
+  if (d === null || d === '') return null;
+  const t = Date.parse(d);
+  return Number.isNaN(t) || t < Date.UTC(1, 0, 1) || t > Date.UTC(9999, 11, 31) ? null : new Date(t).toISOString();
 }
 
 /** A trigger the state does not accept, as the error the caller shows (409). */
