@@ -273,7 +273,7 @@ describe('aps process instances: deploy → start → complete', () => {
       expect((listed.body.data as Json[]).find((d) => d.id === defId)).toMatchObject({ key: 'withForm', hasStartForm: true });
       const form = await t.http().get(`${API}/process-definitions/${defId}/start-form`).set('Authorization', alice.auth).expect(200);
       expect(form.body).toEqual({ processDefinitionId: defId, processDefinitionName: 'With form', processDefinitionKey: 'withForm', formKey: 'request-form', fields: [], outcomes: [] });
-      const started = await start(alice.auth, { processDefinitionId: defId, values: { text1: 'TEST' }, outcome: 'Approve' }).expect(200);
+      const started = await start(alice.auth, { processDefinitionId: defId, values: { text1: 'TEST' }, outcome: 'Approve', variables: [] }).expect(200);
       expect(started.body).toMatchObject({ startFormDefined: true, variables: expect.arrayContaining([{ name: 'text1', type: 'string', value: 'TEST' }]) });
       const log = await t.http().get(`${API}/process-instances/${started.body.id}/audit-log`).set('Authorization', alice.auth).expect(200);
       expect((log.body.entries as Json[])[0]).toMatchObject({

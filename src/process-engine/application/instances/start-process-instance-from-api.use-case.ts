@@ -33,7 +33,8 @@ export class StartProcessInstanceFromApi {
         { field: 'processDefinitionId' },
       );
     }
-    if (input.variables !== undefined && (input.values !== undefined || (input.outcome !== undefined && input.outcome !== null))) {
+    // An empty variables list is no variables (clients send `variables: []` with form values).
+    if ((input.variables?.length ?? 0) > 0 && (input.values !== undefined || (input.outcome !== undefined && input.outcome !== null))) {
       throw DomainError.validation('ENGINE.START_VALUES_WITH_VARIABLES', 'values and outcome cannot be combined with variables', { field: 'variables' });
     }
     for (const v of input.variables ?? []) toTypedValue(v.name, v.type, v.value);

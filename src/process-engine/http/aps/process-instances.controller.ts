@@ -48,7 +48,7 @@ export class ApsProcessInstancesController {
       'Exactly one of `processDefinitionId` and `processDefinitionKey` (the latest version of the key in the caller\'s tenant); both or neither: 400. ' +
       'Unknown id or key (or another tenant\'s): 404. A definition with candidate starters may be started by them and admins only (403). ' +
       '`variables` [{name, type, value}] are instance variables, each checked against its type (wrong type: 400, nothing started); `values` and ' +
-      '`outcome` (start form) cannot be combined with `variables` (400) and are kept as variables until the forms issue validates them. ' +
+      '`outcome` (start form) cannot be combined with a non-empty `variables` list (400) and are kept as variables until the forms issue validates them. ' +
       'The engine runs to the first wait states in the same transaction. Answers 200 (as Alfresco) with the process instance representation, variables included.',
   })
   @ApiOkResponse({ type: ApsProcessInstanceResponse })
