@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
-import { Transactional, UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { toTypedValue } from '../../domain/variables/typed-value.js';
 import { InstanceReader } from './instance-reader.js';
@@ -10,13 +10,13 @@ import { StartProcessInstance, type StartProcessInstanceInput } from './start-pr
 /**
  * aps `POST process-instances`: checks the request's rules (seed 004: `processDefinitionId` or
  * `processDefinitionKey`, not both; `values`/`outcome` not with `variables`; every variable of its
- * type), starts through StartProcessInstance and answers the new instance as it stands after the
+ * type), starts through StartProcessInstance (which answers unknown ids and keys with 404 and
+ * checks candidate starters) and answers the new instance as it stands after the
  * engine ran to its first wait states — one transaction, so a refused start leaves nothing behind.
  */
 @Injectable()
 export class StartProcessInstanceFromApi {
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly start: StartProcessInstance,
     private readonly reader: InstanceReader,
   ) {}
@@ -38,13 +38,6 @@ export class StartProcessInstanceFromApi {
       throw DomainError.validation('ENGINE.START_VALUES_WITH_VARIABLES', 'values and outcome cannot be combined with variables', { field: 'variables' });
     }
     for (const v of input.variables ?? []) toTypedValue(v.name, v.type, v.value);
-    if (byId) {
-      const rows = await this.uow.query(`SELECT 1 FROM process_engine.process_definitions WHERE id = $1 AND tenant_id = $2`, [input.processDefinitionId, actor.tenantId]);
-      if (rows.length === 0) throw EngineErrors.definitionNotFound(input.processDefinitionId!);
-    } else {
-      const rows = await this.uow.query(`SELECT 1 FROM process_engine.process_definitions WHERE key = $1 AND tenant_id = $2 LIMIT 1`, [input.processDefinitionKey, actor.tenantId]);
-      if (rows.length === 0) throw EngineErrors.definitionKeyNotFound(input.processDefinitionKey!);
-    }
     const started = await this.start.execute(input);
     const view = await this.reader.one(actor.tenantId, started.instanceId, true);
     if (!view) throw EngineErrors.instanceNotFound(started.instanceId);
