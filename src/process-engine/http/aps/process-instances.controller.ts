@@ -72,9 +72,8 @@ export class ApsProcessInstancesController {
   @ApiOperation({
     summary: 'Query process instances',
     description:
-      'The caller\'s tenant; admins see every instance, others the ones they may see (' +
-      VISIBLE.split('. ')[0]!.replace('Who may see an instance: ', '') +
-      '). Filters: processDefinitionId, appDefinitionId, and processInstanceId (sent by the Alfresco JS client). `state` running (default; `open` is the same; suspended instances included), completed (ended: completed or deleted) or all; `sort` created-desc (default), ' +
+      'The caller\'s tenant; admins see every instance, others the instances they are involved in (they started it, are linked to it, or are ' +
+      'assignee, owner or candidate — directly or through a group — of one of its tasks). Filters: processDefinitionId, appDefinitionId, and processInstanceId (sent by the Alfresco JS client). `state` running (default; `open` is the same; suspended instances included), completed (ended: completed or deleted) or all; `sort` created-desc (default), ' +
       'created-asc, ended-desc, ended-asc (running instances last). Paging: `start` (offset) or `page` (zero-based page number; wins, as the ' +
       'Alfresco JS client sends it) and `size` (default 25). Items carry `variables: []`; GET by id gives the variables.',
   })
