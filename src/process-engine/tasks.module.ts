@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CompleteTask } from './application/tasks/complete-task.use-case.js';
+import { EngineCoreModule } from './engine-core.module.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 
 /** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. */
 @Module({
-  imports: [EngineSharedModule],
+  // CompleteTask is engine-core's (it needs the engine runner): take it from there rather than providing a second copy.
+  imports: [EngineSharedModule, EngineCoreModule],
   controllers: [],
-  providers: [CompleteTask],
-  exports: [CompleteTask],
+  providers: [],
+  exports: [],
 })
 export class EngineTasksModule {}
