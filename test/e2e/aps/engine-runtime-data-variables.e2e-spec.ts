@@ -266,6 +266,19 @@ describe('aps runtime data: process instance and task variables', () => {
       await http().get(pv(id)).expect(401);
     });
 
+    it('concurrent creates of one name: exactly one succeeds, the others answer 409; the winner\'s value is stored once', async () => {
+      const id = await fx.instance({ startedBy: alice.id });
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => http().post(pv(id)).set('Authorization', alice.auth).send({ name: 'race', type: 'integer', value: i })),
+      );
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 409, 409, 409, 409, 409]);
+      const winner = results.find((r) => r.status === 200)!.body as Json[];
+      expect(await list(pv(id), alice.auth)).toEqual(winner);
+      const history = await sql(t, `SELECT change FROM process_engine.variable_history WHERE instance_id = $1`, [id]);
+      expect(history).toEqual([{ change: 'created' }]);
+    });
+
     it('writes on a suspended or ended instance answer 409 and change nothing; reads still work', async () => {
       for (const state of ['suspended', 'completed'] as const) {
         const id = await fx.instance({ startedBy: alice.id });
@@ -416,6 +429,13 @@ describe('aps runtime data: process instance and task variables', () => {
       expect(await list(tv(taskId), alice.auth)).toEqual([{ name: 'l', scope: 'local', type: 'string', value: 'x' }]);
       expect(await list(tv(taskId, '?scope=global'), alice.auth)).toEqual([]);
       await http().get(tv(taskId, '/l?scope=global')).set('Authorization', alice.auth).expect(404);
+    });
+
+    it('concurrent creates of one local variable on a standalone task: one succeeds, the others 409', async () => {
+      const taskId = await fx.task({ assigneeId: alice.id });
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => http().post(tv(taskId)).set('Authorization', alice.auth).send({ name: 'race', value: i })));
+      expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409]);
+      expect(await sql(t, `SELECT change FROM process_engine.variable_history WHERE task_id = $1`, [taskId])).toEqual([{ change: 'created' }]);
     });
 
     it('a batch mixing scopes with one bad item stores nothing in either scope', async () => {
