@@ -69,6 +69,24 @@ describe('aps runtime data on real process instances', () => {
     expect(await get(`${pv}/amount`, alice.auth)).toEqual({ name: 'amount', type: 'integer', value: 500 });
   });
 
+  it('a variable write racing the task\'s completion either is kept or answers 409 (task ended): never lost, never on an ended task', async () => {
+    for (let round = 0; round < 8; round++) {
+      const instanceId = await startInProcess(t, alice.id, 'exclusive', [{ name: 'amount', type: 'integer', value: 1 }]);
+      const [review] = await tasksOf(t, instanceId);
+      const [write, completion] = await Promise.allSettled([
+        http().post(`${API}/tasks/${review!.id}/variables`).set('Authorization', alice.auth).send({ name: 'late', value: round }),
+        completeInProcess(t, alice.id, review!.id),
+      ]);
+      expect(completion.status).toBe('fulfilled');
+      const status = write.status === 'fulfilled' ? write.value.status : 0;
+      expect([200, 409]).toContain(status);
+      // Both lock the instance row first, so they serialize: the write came first and is kept, or came second and saw the ended task.
+      if (status === 409) expect((write as PromiseFulfilledResult<{ body: Json }>).value.body.code).toBe('ENGINE.TASK_ENDED');
+      const rows = await sql(t, `SELECT name, value FROM process_engine.variables WHERE task_id = $1`, [review!.id]);
+      expect(rows).toEqual(status === 200 ? [{ name: 'late', value: round }] : []);
+    }
+  });
+
   it('involving a user through identitylinks lets them see and work with the instance; comments on its tasks show on the instance', async () => {
     const instanceId = await startInProcess(t, alice.id, 'exclusive', [{ name: 'amount', type: 'integer', value: 1 }]);
     const [review] = await tasksOf(t, instanceId);
