@@ -95,8 +95,9 @@ export class IdentityLinkRepository {
   }
 
   /**
-   * The audit entry of an involvement change ('task-involved', for instance links too: the
-   * shared list of audit types has no other for it): details {change: added|removed, userId|groupId, type}.
+   * The audit entry of an involvement change, as engine-tasks' involve and remove-involved actions
+   * write it (for instance links too): 'task-involved' or 'task-involvement-removed' with details
+   * {involvedUserId | involvedGroupId, linkType}.
    */
   async audit(entry: {
     readonly tenantId: string;
@@ -108,15 +109,15 @@ export class IdentityLinkRepository {
     readonly identityId: string;
     readonly type: string;
   }): Promise<void> {
-    const details = {
-      change: entry.change,
-      [entry.family === 'users' ? 'userId' : 'groupId']: entry.identityId,
-      type: entry.type,
-    };
+    const details = { [entry.family === 'users' ? 'involvedUserId' : 'involvedGroupId']: entry.identityId, linkType: entry.type };
     await this.uow.query(
       `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       VALUES ($1, $2::bigint, $3::bigint, 'task-involved', $4::bigint, $5::jsonb)`,
-      [entry.tenantId, entry.instanceId, entry.taskId, entry.userId, JSON.stringify(details)],
+       VALUES ($1, $2::bigint, $3::bigint, $4, $5::bigint, $6::jsonb)`,
+      [entry.tenantId, entry.instanceId, entry.taskId, entry.change === 'added' ? 'task-involved' : 'task-involvement-removed', entry.userId, JSON.stringify(details)],
     );
+    // A task's people changed: its version moves, as for every change of a task (engine-tasks' involve does the same).
+    if (entry.taskId !== null) {
+      await this.uow.query(`UPDATE process_engine.tasks SET version = version + 1 WHERE id = $1 AND tenant_id = $2`, [entry.taskId, entry.tenantId]);
+    }
   }
 }

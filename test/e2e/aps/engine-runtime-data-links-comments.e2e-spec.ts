@@ -61,7 +61,7 @@ describe('aps runtime data: identity links and comments of process instances and
       // The involved user now sees the instance.
       await http().get(links('process-instances', id)).set('Authorization', bob.auth).expect(200);
       const audit = await sql(t, `SELECT type, user_id::int AS "user", details FROM process_engine.audit_entries WHERE instance_id = $1 ORDER BY id`, [id]);
-      expect(audit[0]).toEqual({ type: 'task-involved', user: alice.id, details: { change: 'added', userId: String(bob.id), type: 'participant' } });
+      expect(audit[0]).toEqual({ type: 'task-involved', user: alice.id, details: { involvedUserId: String(bob.id), linkType: 'participant' } });
       expect(audit).toHaveLength(3);
     });
 
@@ -161,12 +161,14 @@ describe('aps runtime data: identity links and comments of process instances and
       expect((await http().delete(links('tasks', taskId, `/users/${bob.id}/candidate`)).set('Authorization', alice.auth).expect(200)).text).toBe('');
       await http().get(links('tasks', taskId, `/users/${bob.id}/candidate`)).set('Authorization', alice.auth).expect(404);
       await http().delete(links('tasks', taskId, `/users/${bob.id}/candidate`)).set('Authorization', alice.auth).expect(404);
-      const audit = await sql(t, `SELECT details FROM process_engine.audit_entries WHERE task_id = $1 AND type = 'task-involved' ORDER BY id`, [taskId]);
-      expect(audit.map((a) => a.details)).toEqual([
-        { change: 'added', userId: String(bob.id), type: 'candidate' },
-        { change: 'added', userId: String(carol.id), type: 'participant' },
-        { change: 'removed', userId: String(bob.id), type: 'candidate' },
+      const audit = await sql(t, `SELECT type, details FROM process_engine.audit_entries WHERE task_id = $1 ORDER BY id`, [taskId]);
+      expect(audit).toEqual([
+        { type: 'task-involved', details: { involvedUserId: String(bob.id), linkType: 'candidate' } },
+        { type: 'task-involved', details: { involvedUserId: String(carol.id), linkType: 'participant' } },
+        { type: 'task-involvement-removed', details: { involvedUserId: String(bob.id), linkType: 'candidate' } },
       ]);
+      // Each change of the task's people moved its version.
+      expect(await sql(t, `SELECT version FROM process_engine.tasks WHERE id = $1`, [taskId])).toEqual([{ version: 4 }]);
     });
 
     it('assignee and owner links follow the task: adding or deleting them answers 400 and changes nothing', async () => {

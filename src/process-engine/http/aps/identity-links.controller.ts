@@ -22,7 +22,7 @@ const SHAPE = 'Links are {user, group, type} with ids as strings, exactly one of
 const ADD =
   'Body {user, type} or {group, type}: exactly one of user and group (400 otherwise); `type` defaults to participant. The user or group must ' +
   'exist in the caller\'s tenant (400 naming `user` or `group`). Adding a link that exists is not an error: 200 with the same link, nothing ' +
-  'written. Writes need a running instance (and an open task): 409 otherwise. A new link is recorded as a `task-involved` audit entry. ';
+  'written. Writes need a running instance (and an open task): 409 otherwise. A new link is recorded as a `task-involved` audit entry (and moves the task version). ';
 const FAMILY = { name: 'family', enum: ['users', 'groups'], description: 'users or groups (anything else: 400)' };
 
 /** Seed 004 "Process Instance Identity links" and "Task Identity links". */
@@ -97,7 +97,7 @@ export class IdentityLinksController {
     description:
       INSTANCE_ACCESS +
       'Not in the document; Alfresco\'s JavaScript client calls it. No such link: 404; the instance must be running (409). Recorded as a ' +
-      '`task-involved` audit entry (change removed). 200 with an empty body.',
+      '`task-involvement-removed` audit entry. 200 with an empty body.',
   })
   @ApiOkResponse({ description: 'Empty body; the link is removed.' })
   @ApiApsErrors(409)
@@ -167,7 +167,7 @@ export class IdentityLinksController {
     description:
       TASK_ACCESS +
       'No such link: 404; types assignee and owner: 400 (use the task actions); the task must be open and its instance running (409). ' +
-      'Recorded as a `task-involved` audit entry (change removed). 200 with an empty body.',
+      'Recorded as a `task-involvement-removed` audit entry. 200 with an empty body.',
   })
   @ApiOkResponse({ description: 'Empty body; the link is removed.' })
   @ApiApsErrors(409)
