@@ -94,6 +94,11 @@ describe('aps runtime data on real process instances', () => {
     await http().get(`${API}/process-instances/${instanceId}/variables`).set('Authorization', bob.auth).expect(403);
     await http().post(`${API}/tasks/${review!.id}/comments`).set('Authorization', bob.auth).send({ message: 'let me in' }).expect(403);
 
+    // What the engine wrote: the starter link, and the assignee of the first task as a participant (Activiti's).
+    expect(await get(links, alice.auth)).toEqual([
+      { user: String(alice.id), group: null, type: 'participant' },
+      { user: String(alice.id), group: null, type: 'starter' },
+    ]);
     await http().post(links).set('Authorization', alice.auth).send({ user: String(bob.id), type: 'participant' }).expect(200);
     expect((await get(links, alice.auth)) as Json[]).toContainEqual({ user: String(bob.id), group: null, type: 'participant' });
     expect((await get(`${API}/process-instances/${instanceId}/variables`, bob.auth)) as Json[]).toContainEqual({ name: 'amount', type: 'integer', value: 1 });
