@@ -181,7 +181,7 @@ describe('aps runtime data: process instance and task variables', () => {
       ]);
       const audit = await sql<{ type: string; user: number; details: Json }>(
         t,
-        `SELECT type, user_id::int AS "user", details FROM process_engine.audit_entries WHERE instance_id = $1 ORDER BY id`,
+        `SELECT type, user_id::int AS "user", details FROM process_engine.audit_entries WHERE instance_id = $1 AND type = 'variables-updated' ORDER BY id`,
         [id],
       );
       expect(audit).toEqual([

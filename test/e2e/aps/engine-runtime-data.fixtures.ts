@@ -1,12 +1,28 @@
 import type { TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
+import { deployBpmn, startInProcess } from '../../support/engine.js';
+
+/** start → an unassigned user task → end: an instance that waits and involves nobody but its starter. */
+const WAITING_BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="http://meridian.test/runtime-data">
+  <process id="runtimeDataWait" name="Waiting" isExecutable="true">
+    <startEvent id="start"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="wait"/>
+    <userTask id="wait" name="Waiting"/>
+    <sequenceFlow id="f2" sourceRef="wait" targetRef="end"/>
+    <endEvent id="end"/>
+  </process>
+</definitions>`;
 
 /**
- * Process instances and tasks straight in the database, for the runtime-data tests: variables,
- * identity links and comments need something to hang on, not a real process run.
+ * Process instances and tasks for the runtime-data tests. Instances of the default tenant with a
+ * starter are real: deployed and started through the engine (they carry the engine's starter link
+ * and a waiting task nobody is involved in). Instances of other tenants or without a starter, tasks
+ * with chosen assignee, owner or state, and links are written straight in the database.
  */
 export class RuntimeFixtures {
   private definitionId: string | null = null;
+  private deployed: Promise<unknown> | null = null;
 
   constructor(private readonly t: TestApp) {}
 
@@ -28,6 +44,13 @@ export class RuntimeFixtures {
   async instance(o: { startedBy?: number | null; state?: 'running' | 'suspended' | 'completed' | 'deleted'; tenantId?: number } = {}): Promise<string> {
     const tenantId = o.tenantId ?? 1;
     const state = o.state ?? 'running';
+    if (tenantId === 1 && o.startedBy != null && state !== 'deleted') {
+      this.deployed ??= deployBpmn(this.t, WAITING_BPMN, 'runtime-data-wait.bpmn20.xml');
+      await this.deployed;
+      const id = await startInProcess(this.t, o.startedBy, 'runtimeDataWait');
+      if (state !== 'running') await this.setState(id, state);
+      return id;
+    }
     const [row] = await sql<{ id: string }>(
       this.t,
       `INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, state, started_by, ended_at)
