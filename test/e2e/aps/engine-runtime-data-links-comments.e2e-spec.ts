@@ -79,6 +79,21 @@ describe('aps runtime data: identity links and comments of process instances and
       expect(await snapshot()).toEqual(before);
     });
 
+    it('concurrent identical links and concurrent first comments of one user leave one row and one audit entry each', async () => {
+      const id = await fx.instance({ startedBy: alice.id });
+      const adds = await Promise.all(Array.from({ length: 5 }, () => http().post(links('process-instances', id)).set('Authorization', alice.auth).send({ user: carol.id, type: 'watcher' })));
+      expect(adds.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      await fx.link({ instanceId: id, userId: bob.id, type: 'candidate' });
+      const posts = await Promise.all(Array.from({ length: 5 }, (_, i) => http().post(comments('process-instances', id)).set('Authorization', bob.auth).send({ message: `c${i}` })));
+      expect(posts.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+      const rows = await sql(t, `SELECT user_id::int AS u, type FROM process_engine.identity_links WHERE instance_id = $1 AND type IN ('watcher', 'participant') ORDER BY id`, [id]);
+      expect(rows).toEqual([{ u: carol.id, type: 'watcher' }, { u: bob.id, type: 'participant' }]);
+      expect(await sql(t, `SELECT type, count(*)::int AS n FROM process_engine.audit_entries WHERE instance_id = $1 AND type IN ('task-involved', 'comment-added') GROUP BY type ORDER BY type`, [id])).toEqual([
+        { type: 'comment-added', n: 5 },
+        { type: 'task-involved', n: 1 },
+      ]);
+    });
+
     it('GET and DELETE /{family}/{identityId}/{type} address one link (404 when there is none)', async () => {
       const id = await fx.instance({ startedBy: alice.id });
       await http().post(links('process-instances', id)).set('Authorization', alice.auth).send({ group: groupId, type: 'candidate' }).expect(200);
