@@ -1,6 +1,6 @@
+import type { PipeTransform } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import type { PipeTransform } from '@nestjs/common';
 import { parseNumericId } from '../../../../libs/dialects/ids.js';
 import { RequestValidationError } from '../../../../libs/dialects/request-validation.error.js';
 import type { LinkFamily } from '../../infrastructure/identity-link.repository.js';

@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import type { FieldProblem } from '../../../../libs/dialects/request-validation.error.js';
-import { RequestValidationError } from '../../../../libs/dialects/request-validation.error.js';
-import { VARIABLE_TYPES } from '../../domain/variables/typed-value.js';
+import { type FieldProblem, RequestValidationError } from '../../../../libs/dialects/request-validation.error.js';
 import type { VariableInput } from '../../application/variables/variable-input.js';
+import { VARIABLE_TYPES } from '../../domain/variables/typed-value.js';
 
 export const VARIABLE_SCOPES = ['local', 'global'] as const;
 
