@@ -57,7 +57,7 @@ describe('engine core: durability', () => {
     const before = await snapshot(t, instanceId);
 
     const writes = t.app.get(EngineWrites, { strict: false });
-    const crash = jest.spyOn(writes, 'insertActivities').mockRejectedValueOnce(new Error('simulated crash mid-advance'));
+    const crash = jest.spyOn(writes, 'writeStep').mockRejectedValueOnce(new Error('simulated crash mid-advance'));
     try {
       await expect(completeInProcess(t, alice, first!.id, [{ name: 'note', value: 'lost' }])).rejects.toThrow('simulated crash mid-advance');
     } finally {
@@ -77,7 +77,7 @@ describe('engine core: durability', () => {
     const before = await snapshot(t, instanceId);
 
     const writes = t.app.get(EngineWrites, { strict: false });
-    const kill = jest.spyOn(writes, 'insertActivities').mockImplementationOnce(async () => {
+    const kill = jest.spyOn(writes, 'writeStep').mockImplementationOnce(async () => {
       // Terminate this very transaction's backend from outside, as a crash of the node would.
       const admin = new pg.Client({ connectionString: t.databaseUrl });
       await admin.connect();
