@@ -10,8 +10,8 @@ export interface LockedInstance {
 }
 
 /**
- * Process-instance rows as the engine runner needs them: insert and lock (the end-of-step update
- * is part of EngineWrites.writeStep). A lock taken in a transaction is remembered for that
+ * Process-instance locks as the engine runner takes them (inserts and the end-of-step update are
+ * part of EngineWrites). A lock taken in a transaction is remembered for that
  * transaction, so that CompleteTask and the advancing handler do not ask twice.
  */
 @Injectable()
@@ -19,6 +19,11 @@ export class InstanceRepository {
   private readonly held = new WeakMap<object, Map<string, LockedInstance>>();
 
   constructor(private readonly uow: UnitOfWork) {}
+
+  /** Records a lock taken by another statement of the transaction (CompleteTask locks and reads in one). */
+  noteLocked(row: LockedInstance): LockedInstance {
+    return this.remember(row)!;
+  }
 
   private remember(row: LockedInstance | null): LockedInstance | null {
     if (row && this.uow.inTransaction) {
@@ -33,22 +38,6 @@ export class InstanceRepository {
     return row;
   }
 
-  async insert(i: {
-    readonly tenantId: string;
-    readonly definitionId: string;
-    readonly name: string | null;
-    readonly businessKey: string | null;
-    readonly startedBy: string;
-    readonly startActivityId: string | null;
-  }): Promise<string> {
-    const [row] = await this.uow.query<{ id: string }>(
-      `INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, business_key, started_by, start_activity_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [i.tenantId, i.definitionId, i.name, i.businessKey, i.startedBy, i.startActivityId],
-    );
-    return row!.id;
-  }
-
   /** `SELECT … FOR UPDATE`: every engine command takes this lock first (instance before tasks). */
   async lock(id: string): Promise<LockedInstance | null> {
     const held = this.uow.inTransaction ? this.held.get(this.uow.manager)?.get(id) : undefined;
@@ -57,17 +46,6 @@ export class InstanceRepository {
       `SELECT id::text AS id, tenant_id::text AS "tenantId", definition_id AS "definitionId", state, version
          FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`,
       [id],
-    );
-    return this.remember(rows[0] ?? null);
-  }
-
-  /** Locks the instance a task belongs to (a task's instance never changes), in one round trip. */
-  async lockOfTask(taskId: string): Promise<LockedInstance | null> {
-    const rows = await this.uow.query<LockedInstance>(
-      `SELECT p.id::text AS id, p.tenant_id::text AS "tenantId", p.definition_id AS "definitionId", p.state, p.version
-         FROM process_engine.process_instances p
-        WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1) FOR UPDATE`,
-      [taskId],
     );
     return this.remember(rows[0] ?? null);
   }

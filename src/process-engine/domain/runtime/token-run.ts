@@ -42,7 +42,6 @@ export class TokenRun {
     readonly model: ProcessModel,
     state: InstanceState | null,
     readonly ctx: EngineContext,
-    readonly initiatorId: string | null,
   ) {
     this.variables = { ...ctx.variables };
     this.status = state?.status ?? 'running';
@@ -68,7 +67,7 @@ export class TokenRun {
     this.emit({ type: 'setVariable', name, value });
   }
 
-  newToken(parentId: string, kind: ExecutionKind, nodeId: string | null): Token {
+  newToken(parentId: string | null, kind: ExecutionKind, nodeId: string | null): Token {
     const token: Token = { id: this.ctx.newId(), parentId, kind, nodeId, status: 'active', arrivedVia: null, data: null };
     this.tokens.set(token.id, token);
     return token;
@@ -109,11 +108,15 @@ export class TokenRun {
    */
   activityFlows(node: FlowNode): FlowChoice {
     if (node.outgoing.length === 0) return { ok: true, flowIds: [] };
-    return this.conditionalFlows(node, false);
+    return this.conditionalFlows(node, 'all');
   }
 
-  /** Inclusive semantics (also used by activities): all matching flows, else the default. */
-  conditionalFlows(node: FlowNode, firstOnly: boolean): FlowChoice {
+  /**
+   * The outgoing flows whose condition is true (a flow without condition counts as true; the
+   * default flow is not tried): the first one (exclusive) or all (inclusive, activities); the
+   * default flow when none is; else NO_OUTGOING_FLOW. A failing condition is EXPRESSION_FAILED.
+   */
+  conditionalFlows(node: FlowNode, take: 'first' | 'all'): FlowChoice {
     const chosen: string[] = [];
     for (const flowId of node.outgoing) {
       if (flowId === node.defaultFlowId) continue;
@@ -124,7 +127,7 @@ export class TokenRun {
         if (!r.value) continue;
       }
       chosen.push(flowId);
-      if (firstOnly) break;
+      if (take === 'first') break;
     }
     if (chosen.length) return { ok: true, flowIds: chosen };
     if (node.defaultFlowId) return { ok: true, flowIds: [node.defaultFlowId] };
@@ -138,7 +141,11 @@ export class TokenRun {
     if (!scope) return;
     if (terminate) {
       const removed = this.descendants(scope.id);
-      for (const t of removed) this.tokens.delete(t.id);
+      for (const t of removed) {
+        this.tokens.delete(t.id);
+        // close its open activity (history); a token parked before an async node never started one
+        if (t.nodeId !== null && t.data?.[ASYNC_BEFORE] !== true) this.emit({ type: 'activityEnded', executionId: t.id, nodeId: t.nodeId });
+      }
       if (removed.length) this.emit({ type: 'executionsCancelled', executionIds: removed.map((t) => t.id) });
     }
     if (this.children(scope.id).length > 0) return;
