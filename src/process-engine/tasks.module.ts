@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AddChecklistItem } from './application/tasks/add-checklist-item.use-case.js';
 import { AssignTask } from './application/tasks/assign-task.use-case.js';
 import { ClaimTask } from './application/tasks/claim-task.use-case.js';
-import { CompleteTask } from './application/tasks/complete-task.use-case.js';
 import { CreateTask } from './application/tasks/create-task.use-case.js';
 import { DelegateTask } from './application/tasks/delegate-task.use-case.js';
 import { GetTask } from './application/tasks/get-task.query.js';
@@ -17,6 +16,7 @@ import { ResolveTask } from './application/tasks/resolve-task.use-case.js';
 import { TaskCommandSupport } from './application/tasks/task-command.js';
 import { TaskViews } from './application/tasks/task.view.js';
 import { UpdateTask } from './application/tasks/update-task.use-case.js';
+import { EngineCoreModule } from './engine-core.module.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 import { ApsChecklistController } from './http/aps/checklist.controller.js';
 import { ApsHistoricTasksController } from './http/aps/historic-tasks.controller.js';
@@ -24,12 +24,11 @@ import { ApsTasksController } from './http/aps/tasks.controller.js';
 import { TaskReadModel } from './infrastructure/task.read-model.js';
 import { TaskRepository } from './infrastructure/task.repository.js';
 
-/** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. */
+/** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. Completing is engine-core's CompleteTask. */
 @Module({
-  imports: [EngineSharedModule],
+  imports: [EngineSharedModule, EngineCoreModule],
   controllers: [ApsTasksController, ApsChecklistController, ApsHistoricTasksController],
   providers: [
-    CompleteTask,
     TaskReadModel,
     TaskRepository,
     TaskViews,
@@ -50,6 +49,5 @@ import { TaskRepository } from './infrastructure/task.repository.js';
     AddChecklistItem,
     ReorderChecklist,
   ],
-  exports: [CompleteTask],
 })
 export class EngineTasksModule {}
