@@ -227,10 +227,19 @@ export class ApsTaskUserDto {
   email?: string;
 }
 
+/** A light user as clients send it back; only `id` is read. */
 export class ApsUserRefDto {
   @ApiProperty({ ...ID, description: 'User id' })
   @Allow()
   id!: unknown;
+
+  @ApiPropertyOptional({ description: 'Ignored', example: 'John' }) @IsOptional() @IsString() @MaxLength(255) firstName?: string;
+  @ApiPropertyOptional({ description: 'Ignored', example: 'Doe' }) @IsOptional() @IsString() @MaxLength(255) lastName?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Ignored', example: 'john@example.com' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  email?: string | null;
 }
 
 /** seed 004 "Checklists" create body. */
