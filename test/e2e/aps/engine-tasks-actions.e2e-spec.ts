@@ -104,6 +104,8 @@ describe('aps tasks: create, update and the task actions', () => {
         [{ name: 'x', priority: 'high' }, 'priority'],
         [{ name: 'x', dueDate: 'soon' }, 'dueDate'],
         [{ name: 'x', assignee: 5 }, 'assignee'],
+        [{ name: 'a\u0000b' }, 'name'],
+        [{ name: 'x', description: '\u0000' }, 'description'],
       ] as Array<[Json, string]>) {
         const res = await t.http().post(`${API}/tasks`).set('Authorization', alice.auth).send(body);
         expect(res.status).toBe(400);
@@ -142,7 +144,7 @@ describe('aps tasks: create, update and the task actions', () => {
 
     it('bad dates, priorities and names are a 400 that changes nothing', async () => {
       const task = await create(alice);
-      for (const body of [{ dueDate: 'next week' }, { dueDate: '2026-13-01T00:00:00Z' }, { priority: 'high' }, { priority: -1 }, { priority: 1.5 }, { name: '' }, { owner: 3 }]) {
+      for (const body of [{ dueDate: 'next week' }, { dueDate: '2026-13-01T00:00:00Z' }, { priority: 'high' }, { priority: -1 }, { priority: 1.5 }, { name: '' }, { owner: 3 }, { name: 'a\u0000' }, { formKey: '\u0000' }]) {
         await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, task.id, body));
       }
     });

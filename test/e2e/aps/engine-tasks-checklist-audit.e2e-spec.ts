@@ -87,7 +87,7 @@ describe('aps tasks: checklists and the task audit', () => {
 
     it('bad items: 400; not involved: 403; other tenant: 404; completed parent: 409 — each changing nothing', async () => {
       const parent = await create(alice);
-      for (const body of [{}, { name: '' }, { name: 'x', assignee: { id: 999999 } }, { name: 'x', assignee: { id: 'bob' } }, { name: 'x', assignee: { id: outsider.id } }, { name: 'x', parentTaskId: '1' }, { name: 'x', colour: 'red' }]) {
+      for (const body of [{}, { name: '' }, { name: 'x', assignee: { id: 999999 } }, { name: 'x', assignee: { id: 'bob' } }, { name: 'x', assignee: { id: outsider.id } }, { name: 'x', parentTaskId: '1' }, { name: 'x', colour: 'red' }, { name: 'nul\u0000' }]) {
         await refused(400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => addItem(alice, parent, body));
       }
       await refused(403, 'GENERAL.ERROR.FORBIDDEN', parent, () => addItem(carol, parent, { name: 'intruder' }));

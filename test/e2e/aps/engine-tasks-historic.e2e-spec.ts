@@ -214,6 +214,7 @@ describe('aps: POST historic-tasks/query', () => {
     ['processVariables', { processVariables: [{ name: 'x', value: 1, operation: 'equals' }] }, 'processVariables'],
     ['size', { size: 100000 }, 'size'],
     ['unknown field', { taskColour: 'red' }, 'taskColour'],
+    ['taskNameLike with a NUL character', { taskNameLike: 'x\u0000%' }, 'taskNameLike'],
   ];
   it.each(bad)('bad %s: 400 in the aps error shape', async (_name, body, field) => {
     const res = await t.http().post(`${API}/historic-tasks/query`).set('Authorization', alice.auth).send(body).expect(400);

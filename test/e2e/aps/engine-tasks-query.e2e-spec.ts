@@ -297,6 +297,9 @@ describe('aps tasks: POST tasks/query and GET tasks/{id}', () => {
       ['start', { start: -1 }, 'start'],
       ['includeProcessVariables', { includeProcessVariables: 'yes' }, 'includeProcessVariables'],
       ['unknown field', { colour: 'red' }, 'colour'],
+      ['text with a NUL character', { text: 'a\u0000b' }, 'text'],
+      ['processDefinitionId with a NUL character', { processDefinitionId: 'a\u0000' }, 'processDefinitionId'],
+      ['appDefinitionId beyond any id', { appDefinitionId: 1e20 }, 'appDefinitionId'],
     ];
     it.each(bad)('%s', async (_name, body, field) => {
       const res = await t.http().post(`${API}/tasks/query`).set('Authorization', alice.auth).send(body).expect(400);

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
+import { NoNul } from './tasks.dto.js';
 
 /** Activiti's historic task sort names (the document lists none); the default is taskInstanceId. */
 export const HISTORIC_TASK_SORTS = [
@@ -62,115 +63,115 @@ export class ApsHistoricTaskQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({ description: 'The process definition key', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processDefinitionKey?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the process definition key (`%` wildcards as sent)', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processDefinitionKeyLike?: string;
 
   @ApiPropertyOptional({ description: 'The process definition id', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processDefinitionId?: string;
 
   @ApiPropertyOptional({ description: 'The process definition name', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processDefinitionName?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the process definition name', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processDefinitionNameLike?: string;
 
   @ApiPropertyOptional({ description: 'The business key of the process instance', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processBusinessKey?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the business key', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   processBusinessKeyLike?: string;
 
   @ApiPropertyOptional({ description: 'The execution id', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   executionId?: string;
 
   @ApiPropertyOptional({ description: 'The task definition key (element id)', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDefinitionKey?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the task definition key', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDefinitionKeyLike?: string;
 
   @ApiPropertyOptional({ description: 'The task name, exactly', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskName?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the task name', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskNameLike?: string;
 
   @ApiPropertyOptional({ description: 'The task description, exactly', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDescription?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the task description', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDescriptionLike?: string;
 
   @ApiPropertyOptional({ description: 'Why the task ended, exactly (as the engine writes it)', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDeleteReason?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on why the task ended', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskDeleteReasonLike?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the assignee’s user id', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskAssigneeLike?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the owner’s user id', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   taskOwnerLike?: string;
 
   @ApiPropertyOptional({ description: 'LIKE pattern on the tenant id', example: 'x' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   tenantIdLike?: string;
 

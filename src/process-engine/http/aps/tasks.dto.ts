@@ -13,6 +13,7 @@ import {
   IsOptional,
   IsString,
   Max,
+  Matches,
   MaxLength,
   Min,
   MinLength,
@@ -42,12 +43,16 @@ export function bodyDate(value: string | undefined, field: string): Date | undef
 
 const ISO = { strict: true, strictSeparator: true } as const;
 
+/** PostgreSQL text cannot hold NUL: refuse it at the edge (400) rather than fail in the database. */
+export const NoNul = (): PropertyDecorator => Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters' });
+
 /** seed 004 "Task List" body (plus the fields Alfresco's js-api TaskQueryRepresentation sends). */
 export class ApsTaskQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Tasks of processes deployed by this app', example: 1 })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   appDefinitionId?: number;
 
   @ApiPropertyOptional({ ...ID, description: 'Tasks of this process instance' })
@@ -56,7 +61,7 @@ export class ApsTaskQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({ description: 'Tasks of this process definition (`key:version:deploymentId`)', example: 'teststep:3:29' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   processDefinitionId?: string;
 
@@ -66,7 +71,7 @@ export class ApsTaskQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({ description: 'Case-insensitive substring of the task name (`%text%`, wildcards match literally)', example: 'review' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   text?: string;
 
@@ -75,7 +80,7 @@ export class ApsTaskQueryDto extends ApsPagingQueryDto {
     example: 'candidate',
   })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(64)
   assignment?: string;
 
@@ -119,14 +124,14 @@ export class ApsTaskQueryDto extends ApsPagingQueryDto {
 export class ApsTaskUpdateDto {
   @ApiPropertyOptional({ example: 'IchangedTaskName', maxLength: 255 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MinLength(1)
   @MaxLength(255)
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'description-updated', maxLength: 4000 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   description?: string | null;
 
@@ -144,13 +149,13 @@ export class ApsTaskUpdateDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '100', maxLength: 255 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   formKey?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: null, maxLength: 255 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   category?: string | null;
 
@@ -165,14 +170,14 @@ export class ApsTaskUpdateDto {
 /** seed 004 "Create a Standalone Task": name and description (priority, due date, form key and category optional). */
 export class ApsCreateTaskDto {
   @ApiProperty({ example: 'Call the customer', maxLength: 255 })
-  @IsString()
+  @IsString() @NoNul()
   @MinLength(1)
   @MaxLength(255)
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'About the invoice', maxLength: 4000 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   description?: string | null;
 
@@ -190,13 +195,13 @@ export class ApsCreateTaskDto {
 
   @ApiPropertyOptional({ type: String, nullable: true, example: null, maxLength: 255 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   formKey?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: null, maxLength: 255 })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   category?: string;
 }
@@ -233,11 +238,11 @@ export class ApsUserRefDto {
   @Allow()
   id!: unknown;
 
-  @ApiPropertyOptional({ description: 'Ignored', example: 'John' }) @IsOptional() @IsString() @MaxLength(255) firstName?: string;
-  @ApiPropertyOptional({ description: 'Ignored', example: 'Doe' }) @IsOptional() @IsString() @MaxLength(255) lastName?: string;
+  @ApiPropertyOptional({ description: 'Ignored', example: 'John' }) @IsOptional() @IsString() @NoNul() @MaxLength(255) firstName?: string;
+  @ApiPropertyOptional({ description: 'Ignored', example: 'Doe' }) @IsOptional() @IsString() @NoNul() @MaxLength(255) lastName?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: 'Ignored', example: 'john@example.com' })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(255)
   email?: string | null;
 }
@@ -245,14 +250,14 @@ export class ApsUserRefDto {
 /** seed 004 "Checklists" create body. */
 export class ApsChecklistItemDto {
   @ApiProperty({ example: 'mySubtask', maxLength: 255 })
-  @IsString()
+  @IsString() @NoNul()
   @MinLength(1)
   @MaxLength(255)
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, example: null })
   @IsOptional()
-  @IsString()
+  @IsString() @NoNul()
   @MaxLength(4000)
   description?: string | null;
 
