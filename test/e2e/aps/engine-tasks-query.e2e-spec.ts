@@ -238,6 +238,12 @@ describe('aps tasks: POST tasks/query and GET tasks/{id}', () => {
       expect(await names('admin', { processDefinitionId: 'nope:1:1' })).toEqual([]);
     });
 
+    it('taskId (sent by the js-api) narrows to one task, still within what the caller sees', async () => {
+      expect(await names('admin', { taskId: id.ship })).toEqual(['Ship order']);
+      expect(await names(alice, { taskId: Number(id.review) })).toEqual(['Review invoice']);
+      expect(await names(alice, { taskId: id.ship })).toEqual([]);
+    });
+
     it('dueAfter and dueBefore (exclusive)', async () => {
       expect(await names('admin', { dueAfter: '2026-02-15T00:00:00.000Z' })).toEqual(['Approve 100%_deal']);
       expect(await names('admin', { dueBefore: '2026-02-15T00:00:00Z' })).toEqual(['Review invoice']);

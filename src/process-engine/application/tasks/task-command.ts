@@ -35,12 +35,11 @@ export class TaskCommandSupport {
     if (found.length === 0) throw EngineErrors.userNotFound(field, userId);
   }
 
-  /** aps users sign in with their e-mail, which is their username: find the user by it (case-insensitive). */
+  /** A user of the tenant by e-mail (case-insensitive); 400 naming `field` when there is none. */
   async userIdByEmail(tenantId: string, email: string, field: string): Promise<string> {
-    const page = await this.identity.userSummaries({ tenantId, filter: email, limit: 50 });
-    const found = page.items.find((u) => (u.email ?? '').toLowerCase() === email.toLowerCase());
-    if (!found) throw EngineErrors.userNotFound(field, email);
-    return found.id;
+    const found = (await this.identity.userIdsByReference(tenantId, [email])).get(email);
+    if (found === undefined) throw EngineErrors.userNotFound(field, email);
+    return found;
   }
 
   /**
