@@ -302,6 +302,18 @@ describe('aps tasks: create, update and the task actions', () => {
       expect(await taskSnapshot(t, task.id)).toEqual(again);
     });
 
+    it('involving a user with a process task makes them a participant of the instance too (Activiti); removing keeps that', async () => {
+      const deployed = await deployBpmn(t, oneTaskBpmn('involveMe'));
+      const instanceId = await startInProcess(t, alice.id, deployed.definitions[0]!.id);
+      const [task] = await tasksOf(t, instanceId);
+      expect(await participants(instanceId)).not.toContain(String(carol.id));
+      await put(alice, `${task!.id}/action/involve`, { userId: carol.id }).expect(200);
+      expect(await participants(instanceId)).toContain(String(carol.id));
+      await put(alice, `${task!.id}/action/remove-involved`, { userId: carol.id }).expect(200);
+      expect((await details(alice, task!.id)).involvedPeople).toEqual([]);
+      expect(await participants(instanceId)).toContain(String(carol.id));
+    });
+
     it('unknown users and missing ids: 400; strangers 403; completed task 409 — changing nothing', async () => {
       const task = await create(alice);
       await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { userId: '999999' }));

@@ -12,8 +12,9 @@ export interface InvolveUserInput {
 }
 
 /**
- * Involves a user with an open task (a `participant` link on the task): they see it and its
- * instance from then on. Involving someone already involved changes nothing.
+ * Involves a user with an open task (a `participant` link on the task, and on its instance as
+ * Activiti adds one): they see the task and its instance from then on. Involving someone already
+ * involved changes nothing. Removing the user later removes the task link only.
  */
 @Injectable()
 export class InvolveUser {
@@ -34,6 +35,8 @@ export class InvolveUser {
     }
     requireChangeable(task);
     if (!(await this.tasks.addUserLink(task.tenantId, { taskId: task.id }, userId, 'participant'))) return;
+    // As Activiti does, a user linked to a task of an instance takes part in the instance too.
+    if (task.instanceId !== null) await this.tasks.addUserLink(task.tenantId, { instanceId: task.instanceId }, userId, 'participant');
     await this.tasks.touch(task);
     await this.support.audit(viewer, task, 'task-involved', { involvedUserId: userId });
   }
