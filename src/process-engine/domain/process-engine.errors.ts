@@ -23,6 +23,8 @@ export const EngineErrors = {
   taskNotAssigned: (id: string) => DomainError.conflict('ENGINE.TASK_NOT_ASSIGNED', `Task ${id} has no assignee`, { field: 'taskId', value: id }),
   taskNotDelegated: (id: string) =>
     DomainError.conflict('ENGINE.TASK_NOT_DELEGATED', `Task ${id} is not delegated (no pending delegation to resolve)`, { field: 'taskId', value: id }),
+  taskSuspended: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_SUSPENDED', `Task ${id} belongs to a suspended process instance`, { field: 'taskId', value: id }),
   notAllowedOnTask: (id: string, action: string) =>
     DomainError.forbidden('ENGINE.TASK_ACTION_NOT_ALLOWED', `You may not ${action} task ${id}`, { field: 'taskId', value: id }),
   userNotFound: (field: string, value: string) =>

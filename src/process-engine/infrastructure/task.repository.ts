@@ -50,8 +50,13 @@ export class TaskRepository {
       [taskId, tenantId],
     );
     if (owner.length === 0) return null;
+    let suspended = false;
     if (owner[0]!.instanceId !== null) {
-      await this.uow.query(`SELECT 1 FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`, [owner[0]!.instanceId]);
+      const instance = await this.uow.query<{ state: string }>(
+        `SELECT state FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`,
+        [owner[0]!.instanceId],
+      );
+      suspended = instance[0]?.state === 'suspended';
     }
     const rows = await this.uow.query<{
       id: string;
@@ -79,6 +84,7 @@ export class TaskRepository {
     );
     return {
       ...row,
+      suspended,
       candidateUserIds: links.flatMap((l) => (l.userId !== null ? [l.userId] : [])),
       candidateGroupIds: links.flatMap((l) => (l.groupId !== null ? [l.groupId] : [])),
     };

@@ -328,6 +328,24 @@ describe('aps tasks: create, update and the task actions', () => {
     });
   });
 
+  describe('a suspended process instance', () => {
+    it('its tasks take no action (409, nothing changes) but their details may be edited', async () => {
+      const deployed = await deployBpmn(t, candidateGroupBpmn(String(team), 'suspendMe'));
+      const instanceId = await startInProcess(t, alice.id, deployed.definitions[0]!.id);
+      const [task] = await tasksOf(t, instanceId);
+      const id = task!.id;
+      await sql(t, `UPDATE process_engine.process_instances SET state = 'suspended' WHERE id = $1`, [instanceId]);
+      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put(bob, `${id}/action/claim`));
+      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/assign`, { assignee: bob.id }));
+      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put(alice, `${id}/action/involve`, { userId: carol.id }));
+      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/complete`));
+      await put(alice, id, { name: 'Renamed while suspended' }).expect(200);
+      await sql(t, `UPDATE process_engine.process_instances SET state = 'running' WHERE id = $1`, [instanceId]);
+      await put(bob, `${id}/action/claim`).expect(200);
+      expect((await row(id)).assignee).toBe(String(bob.id));
+    });
+  });
+
   describe('complete', () => {
     it('a standalone task: ended, completed twice is a 409 that changes nothing; strangers 403', async () => {
       const task = await create(alice);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
-import { requireChangeable } from '../../domain/task/task-actions.js';
+import { requireActive } from '../../domain/task/task-actions.js';
 import { TaskRepository } from '../../infrastructure/task.repository.js';
 import { TaskCommandSupport } from './task-command.js';
 
@@ -33,7 +33,7 @@ export class InvolveUser {
     } else {
       userId = await this.support.userIdByEmail(viewer.tenantId, input.user.email, 'email');
     }
-    requireChangeable(task);
+    requireActive(task);
     if (!(await this.tasks.addUserLink(task.tenantId, { taskId: task.id }, userId, 'participant'))) return;
     // As Activiti does, a user linked to a task of an instance takes part in the instance too.
     if (task.instanceId !== null) await this.tasks.addUserLink(task.tenantId, { instanceId: task.instanceId }, userId, 'participant');

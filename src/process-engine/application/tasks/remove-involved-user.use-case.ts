@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
-import { requireChangeable } from '../../domain/task/task-actions.js';
+import { requireActive } from '../../domain/task/task-actions.js';
 import { TaskRepository } from '../../infrastructure/task.repository.js';
 import { TaskCommandSupport } from './task-command.js';
 
@@ -23,7 +23,7 @@ export class RemoveInvolvedUser {
   async execute(input: RemoveInvolvedUserInput): Promise<void> {
     const { viewer, task } = await this.support.lockVisible(input.actor, input.taskId);
     const userId = 'id' in input.user ? input.user.id : await this.support.userIdByEmail(viewer.tenantId, input.user.email, 'email');
-    requireChangeable(task);
+    requireActive(task);
     if (!(await this.tasks.removeTaskUserLink(task.id, userId, 'participant'))) return;
     await this.tasks.touch(task);
     await this.support.audit(viewer, task, 'task-involvement-removed', { involvedUserId: userId });

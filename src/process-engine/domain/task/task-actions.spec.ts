@@ -8,6 +8,7 @@ import {
   claimTask,
   delegateTask,
   isCandidate,
+  requireActive,
   requireChangeable,
   resolveTask,
   type TaskFacts,
@@ -115,6 +116,17 @@ describe('task actions', () => {
   it('changes of a completed task are a 409', () => {
     expect(codeOf(() => requireChangeable(task({ ended: true })))).toBe('conflict:ENGINE.TASK_ENDED');
     expect(codeOf(() => requireChangeable(task()))).toBe('no error');
+    expect(codeOf(() => requireActive(task({ ended: true })))).toBe('conflict:ENGINE.TASK_ENDED');
+  });
+
+  it('a task of a suspended instance takes no action (409), but its details may still be edited', () => {
+    const suspended = task({ suspended: true, assigneeId: '10', ownerId: '11', delegationState: 'pending' });
+    expect(codeOf(() => claimTask({ ...suspended, assigneeId: null }, me))).toBe('conflict:ENGINE.TASK_SUSPENDED');
+    expect(codeOf(() => assignTask(suspended, me, '20'))).toBe('conflict:ENGINE.TASK_SUSPENDED');
+    expect(codeOf(() => delegateTask(suspended, me, '20'))).toBe('conflict:ENGINE.TASK_SUSPENDED');
+    expect(codeOf(() => resolveTask(suspended, me))).toBe('conflict:ENGINE.TASK_SUSPENDED');
+    expect(codeOf(() => requireActive(suspended))).toBe('conflict:ENGINE.TASK_SUSPENDED');
+    expect(codeOf(() => requireChangeable(suspended))).toBe('no error');
   });
 
   describe('checklist order', () => {

@@ -17,6 +17,8 @@ export interface TaskFacts {
   readonly ended: boolean;
   readonly candidateUserIds: readonly string[];
   readonly candidateGroupIds: readonly string[];
+  /** The task's process instance is suspended (Activiti: a suspended task takes no actions). */
+  readonly suspended?: boolean;
 }
 
 export interface ActorFacts {
@@ -41,6 +43,7 @@ export function isCandidate(task: TaskFacts, actor: ActorFacts): boolean {
 
 function requireOpen(task: TaskFacts): void {
   if (task.ended) throw EngineErrors.taskEnded(task.id);
+  if (task.suspended === true) throw EngineErrors.taskSuspended(task.id);
 }
 
 /**
@@ -96,9 +99,17 @@ export function resolveTask(task: TaskFacts, actor: ActorFacts): TaskChange {
   return { assigneeId: task.ownerId, delegationState: 'resolved' };
 }
 
-/** Involving people, removing them and editing the details need an open task. */
-export function requireChangeable(task: TaskFacts): void {
+/** Involving and removing people need an open task of an active instance, as every action does. */
+export function requireActive(task: TaskFacts): void {
   requireOpen(task);
+}
+
+/**
+ * Editing the details and the checklist needs an open task; a suspended instance does not stop it
+ * (Activiti's saveTask does not check suspension either).
+ */
+export function requireChangeable(task: TaskFacts): void {
+  if (task.ended) throw EngineErrors.taskEnded(task.id);
 }
 
 /** Task priorities as the aps UI shows them (0 low … 100 high; 50 is the engine's default). */
