@@ -67,7 +67,8 @@ export class ApsTasksController {
       'Tasks the caller is involved in (assignee, owner, candidate user or through a group — nested groups count —, involved user, ' +
       'or involved in the task\'s process instance); tenant and system admins see every task of their tenant. `assignment`: ' +
       '`assignee` (the caller holds the task), `candidate` (unassigned, the caller is a candidate user or in a candidate group), ' +
-      '`group_{groupId}` (unassigned, that group is a candidate group and the caller is in it; another group gives an empty list), ' +
+      '`group_{groupId}` (unassigned, that group is a candidate group and the caller is in it, nested groups count; another group ' +
+      'gives an empty list, except for admins), ' +
       '`involved` or absent (everything the caller may see). `state`: `open` (default; `active` is a synonym), `completed` or `all`. ' +
       '`text` is a case-insensitive substring of the name (`%` and `_` match literally). `dueAfter`/`dueBefore` are exclusive. ' +
       '`sort` defaults to `created-desc`; tasks without a due date sort last. `variables` lists process variables (scope global) ' +
@@ -173,7 +174,7 @@ export class ApsTasksController {
     summary: 'Claim a task',
     description:
       'The caller becomes the assignee of an unassigned task they can see (a candidate, an involved user, an admin). Claiming one\'s own ' +
-      'task again changes nothing; a task assigned to someone else, or completed: 409.',
+      'task again changes nothing; a task assigned to someone else, completed, or of a suspended instance: 409.',
   })
   @ApiOkResponse({ description: 'Empty body; the task is claimed.' })
   @ApiApsErrors(400, 403, 404, 409)
@@ -186,7 +187,7 @@ export class ApsTasksController {
     summary: 'Assign a task',
     description:
       '`assignee` is the id of a user of the tenant (or `email`); an unknown user is a 400. The current assignee, the owner, an admin, ' +
-      'or a candidate of an unassigned task may assign it; others 403; a completed task 409. Answers the task.',
+      'or a candidate of an unassigned task may assign it; others 403; a completed task or one of a suspended instance 409. Answers the task.',
   })
   @ApiBody({ type: ApsAssignTaskDto })
   @ApiOkResponse({ type: ApsTaskResponse })
@@ -205,7 +206,7 @@ export class ApsTasksController {
     summary: 'Delegate a task',
     description:
       'The assignee (or owner, or an admin) passes the task to `userId`; the previous assignee becomes the owner (a re-delegation keeps ' +
-      'the first owner) and the delegation is pending until resolved. An unassigned or completed task: 409.',
+      'the first owner) and the delegation is pending until resolved. An unassigned or completed task, or one of a suspended instance: 409.',
   })
   @ApiBody({ type: ApsTaskUserDto })
   @ApiOkResponse({ description: 'Empty body; the task is delegated.' })
@@ -219,7 +220,9 @@ export class ApsTasksController {
   @ApiNoRequestBody()
   @ApiOperation({
     summary: 'Resolve a task',
-    description: 'The delegate (or an admin) gives a delegated task back to its owner; the delegation is resolved. No pending delegation: 409.',
+    description:
+      'The delegate (or an admin) gives a delegated task back to its owner; the delegation is resolved. No pending delegation, or a ' +
+      'suspended instance: 409.',
   })
   @ApiOkResponse({ description: 'Empty body; the task is back with its owner.' })
   @ApiApsErrors(400, 403, 404, 409)
@@ -231,8 +234,9 @@ export class ApsTasksController {
   @ApiOperation({
     summary: 'Involve a user with a task',
     description:
-      '`userId` (or `email`) of a user of the tenant gets a participant link on the open task: they see it from then on. ' +
-      'Anyone who sees the task; involving someone twice changes nothing.',
+      '`userId` (or `email`) of a user of the tenant gets a participant link on the open task (and on its process instance, as ' +
+      'Activiti does): they see it from then on. Anyone who sees the task; involving someone twice changes nothing. A completed task ' +
+      'or one of a suspended instance: 409.',
   })
   @ApiBody({ type: ApsTaskUserDto })
   @ApiOkResponse({ description: 'Empty body; the user is involved.' })
