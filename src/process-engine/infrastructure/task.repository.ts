@@ -170,7 +170,7 @@ export class TaskRepository {
 
   /**
    * One entry of the audit trail. `type`: task-created, task-updated, task-claimed, task-assigned,
-   * task-delegated, task-resolved, task-involved, task-involvement-removed, checklist-reordered;
+   * task-delegated, task-resolved, task-involved, task-involvement-removed, checklist-item-added, checklist-reordered;
    * `details` carries what the audit JSON shows (task name, assignee…).
    */
   async audit(e: {

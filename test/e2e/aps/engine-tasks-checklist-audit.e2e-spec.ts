@@ -64,6 +64,12 @@ describe('aps tasks: checklists and the task audit', () => {
       await t.http().get(`${API}/tasks/${first.body.id}`).set('Authorization', bob.auth).expect(200);
       await t.http().get(`${API}/tasks/${parent}`).set('Authorization', bob.auth).expect(403);
       expect(await sql(t, `SELECT type FROM process_engine.audit_entries WHERE task_id = $1`, [third.body.id])).toEqual([{ type: 'task-created' }]);
+      expect(await sql(t, `SELECT type, details ->> 'itemId' AS item FROM process_engine.audit_entries WHERE task_id = $1 ORDER BY id`, [parent])).toEqual([
+        { type: 'task-created', item: null },
+        { type: 'checklist-item-added', item: first.body.id },
+        { type: 'checklist-item-added', item: second.body.id },
+        { type: 'checklist-item-added', item: third.body.id },
+      ]);
     });
 
     it('PUT re-orders the items; the order must name every item once', async () => {

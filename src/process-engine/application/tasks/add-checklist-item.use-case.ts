@@ -51,6 +51,7 @@ export class AddChecklistItem {
       checklistOrder: await this.tasks.nextChecklistOrder(task.id),
     });
     await this.tasks.touch(task);
+    await this.support.audit(viewer, task, 'checklist-item-added', { itemId: id, itemName: input.name, assigneeId });
     await this.tasks.audit({
       tenantId: viewer.tenantId,
       instanceId: null,
