@@ -140,6 +140,10 @@ describe('aps tasks: create, update and the task actions', () => {
       // Absent fields stay; null clears the due date; the js-api's …Set flags are accepted.
       const cleared = await put(alice, task.id, { dueDate: null, dueDateSet: true }).expect(200);
       expect(cleared.body).toMatchObject({ name: 'IchangedTaskName', dueDate: null, priority: 10 });
+      // An empty body changes nothing, not even the version.
+      const before = await taskSnapshot(t, task.id);
+      expect((await put(alice, task.id, {}).expect(200)).body).toEqual(await details(alice, task.id));
+      expect(await taskSnapshot(t, task.id)).toEqual(before);
     });
 
     it('bad dates, priorities and names are a 400 that changes nothing', async () => {
