@@ -135,9 +135,21 @@ describe('aps tasks: POST tasks/query and GET tasks/{id}', () => {
       const [contract] = (await query(bob, { state: 'completed' })).data;
       expect(contract).toMatchObject({ id: id.contract, endDate: '2026-01-05T10:00:00.000+0000', duration: 86_400_000 });
       const [ship] = (await query(bob, { assignment: 'candidate' })).data;
-      expect(ship).toMatchObject({ id: id.ship, memberOfCandidateGroup: true, memberOfCandidateUsers: false, involvedGroups: [{ id: ops, name: null }] });
+      expect(ship).toMatchObject({ id: id.ship, memberOfCandidateGroup: true, memberOfCandidateUsers: false, managerOfCandidateGroup: false });
+      expect(ship!.involvedGroups).toEqual([{ id: ops, name: 'Ops', externalId: null, status: 'active' }]);
       const [approve] = (await query(alice, { assignment: 'candidate' })).data;
       expect(approve).toMatchObject({ id: id.approve, memberOfCandidateGroup: false, memberOfCandidateUsers: true, assignee: null });
+    });
+
+    it('managerOfCandidateGroup: the caller manages a candidate group of the task', async () => {
+      await sql(t, `UPDATE org_structure.groups SET manager_id = 1 WHERE id = $1`, [ops]);
+      try {
+        expect((await t.http().get(`${API}/tasks/${id.ship}`).set('Authorization', t.adminBasic).expect(200)).body.managerOfCandidateGroup).toBe(true);
+        expect((await t.http().get(`${API}/tasks/${id.ship}`).set('Authorization', bob.auth).expect(200)).body.managerOfCandidateGroup).toBe(false);
+        expect((await t.http().get(`${API}/tasks/${id.pack}`).set('Authorization', t.adminBasic).expect(200)).body.managerOfCandidateGroup).toBe(false);
+      } finally {
+        await sql(t, `UPDATE org_structure.groups SET manager_id = NULL WHERE id = $1`, [ops]);
+      }
     });
 
     it('GET tasks/{id} answers the same representation', async () => {

@@ -15,6 +15,6 @@ export class ListChecklist {
 
   async execute(input: { readonly actor: Principal; readonly taskId: string }): Promise<TaskView[]> {
     const viewer = await this.access.requireTask(input.actor, input.taskId);
-    return this.views.of(viewer.tenantId, await this.reads.checklist(viewer, input.taskId));
+    return this.views.of(viewer, await this.reads.checklist(viewer, input.taskId));
   }
 }

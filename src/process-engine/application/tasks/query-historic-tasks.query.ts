@@ -46,6 +46,6 @@ export class QueryHistoricTasks {
       includeProcessVariables: input.includeProcessVariables,
       includeTaskLocalVariables: input.includeTaskLocalVariables,
     });
-    return { total: page.total, items: await this.views.of(viewer.tenantId, page.rows) };
+    return { total: page.total, items: await this.views.of(viewer, page.rows) };
   }
 }

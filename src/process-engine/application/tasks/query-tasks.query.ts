@@ -82,6 +82,6 @@ export class QueryTasks {
       includeProcessVariables: input.includeProcessVariables,
       includeTaskLocalVariables: input.includeTaskLocalVariables,
     });
-    return { total: page.total, items: await this.views.of(viewer.tenantId, page.rows) };
+    return { total: page.total, items: await this.views.of(viewer, page.rows) };
   }
 }

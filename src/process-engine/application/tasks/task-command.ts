@@ -68,6 +68,6 @@ export class TaskCommandSupport {
   async view(viewer: Viewer, taskId: string): Promise<TaskView> {
     const row = await this.reads.byId(viewer, taskId);
     if (!row) throw EngineErrors.taskNotFound(taskId);
-    return this.views.one(viewer.tenantId, row);
+    return this.views.one(viewer, row);
   }
 }

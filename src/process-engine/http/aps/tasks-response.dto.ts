@@ -19,7 +19,9 @@ export class ApsTaskLightUserResponse implements ApsTaskLightUser {
 
 export class ApsTaskLightGroupResponse implements ApsTaskLightGroup {
   @ApiProperty({ example: 3 }) id!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'Not resolved here: null', example: null }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'null for a group deleted since', example: 'Sales' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) externalId!: string | null;
+  @ApiProperty({ type: String, enum: ['active', 'inactive'], nullable: true, example: 'active' }) status!: 'active' | 'inactive' | null;
 }
 
 export class ApsTaskVariableResponse implements ApsTaskVariable {
@@ -59,7 +61,7 @@ export class ApsTaskResponse implements ApsTask {
   @ApiProperty({ type: String, nullable: true, example: null }) executionId!: string | null;
   @ApiProperty({ type: [ApsTaskLightUserResponse], description: 'Users involved with the task (involve action)' }) involvedPeople!: ApsTaskLightUserResponse[];
   @ApiProperty({ type: [ApsTaskLightGroupResponse], description: 'Candidate groups of the task' }) involvedGroups!: ApsTaskLightGroupResponse[];
-  @ApiProperty({ description: 'Always false (group managers are not resolved here)', example: false }) managerOfCandidateGroup!: boolean;
+  @ApiProperty({ description: 'The caller manages a candidate group', example: false }) managerOfCandidateGroup!: boolean;
   @ApiProperty({ description: 'The caller is in a candidate group (nested groups count)', example: false }) memberOfCandidateGroup!: boolean;
   @ApiProperty({ description: 'The caller is a candidate user', example: false }) memberOfCandidateUsers!: boolean;
   @ApiProperty({ type: [ApsTaskVariableResponse], description: 'Filled when the query asked for variables, else empty' }) variables!: ApsTaskVariableResponse[];

@@ -11,6 +11,8 @@ export interface ApsTaskLightUser {
 export interface ApsTaskLightGroup {
   id: number;
   name: string | null;
+  externalId: string | null;
+  status: 'active' | 'inactive' | null;
 }
 
 export interface ApsTaskVariable {
@@ -93,8 +95,8 @@ export function toApsTask(view: TaskView): ApsTask {
     taskDefinitionKey: t.taskDefinitionKey,
     executionId: t.executionId,
     involvedPeople: view.involvedPeople.map(toApsTaskUser),
-    involvedGroups: t.candidateGroupIds.map((id) => ({ id: Number(id), name: null })),
-    managerOfCandidateGroup: false,
+    involvedGroups: view.involvedGroups.map((g) => ({ id: Number(g.id), name: g.name, externalId: g.externalId, status: g.status })),
+    managerOfCandidateGroup: view.managerOfCandidateGroup,
     memberOfCandidateGroup: t.memberOfCandidateGroup,
     memberOfCandidateUsers: t.memberOfCandidateUsers,
     variables: (t.variables ?? []).map((v) => ({ name: v.name, type: v.type, value: v.value, scope: v.scope })),
