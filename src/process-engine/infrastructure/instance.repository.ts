@@ -20,6 +20,11 @@ export class InstanceRepository {
 
   constructor(private readonly uow: UnitOfWork) {}
 
+  /** Records a lock taken by another statement of the transaction (CompleteTask locks and reads in one). */
+  noteLocked(row: LockedInstance): LockedInstance {
+    return this.remember(row)!;
+  }
+
   private remember(row: LockedInstance | null): LockedInstance | null {
     if (row && this.uow.inTransaction) {
       const manager = this.uow.manager;
@@ -41,17 +46,6 @@ export class InstanceRepository {
       `SELECT id::text AS id, tenant_id::text AS "tenantId", definition_id AS "definitionId", state, version
          FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`,
       [id],
-    );
-    return this.remember(rows[0] ?? null);
-  }
-
-  /** Locks the instance a task belongs to (a task's instance never changes), in one round trip. */
-  async lockOfTask(taskId: string): Promise<LockedInstance | null> {
-    const rows = await this.uow.query<LockedInstance>(
-      `SELECT p.id::text AS id, p.tenant_id::text AS "tenantId", p.definition_id AS "definitionId", p.state, p.version
-         FROM process_engine.process_instances p
-        WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1) FOR UPDATE`,
-      [taskId],
     );
     return this.remember(rows[0] ?? null);
   }

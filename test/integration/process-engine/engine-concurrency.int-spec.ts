@@ -35,7 +35,7 @@ describe('engine core under concurrent completions', () => {
       const results = await Promise.allSettled([completeInProcess(t, alice, task!.id), completeInProcess(t, alice, task!.id)]);
       const codes = results.map(codeOf);
       expect(codes.filter((c) => c === null)).toHaveLength(1);
-      expect(codes.filter((c) => c === 'ENGINE.TASK_ENDED' || c === 'ENGINE.TASK_CHANGED')).toHaveLength(1);
+      expect(codes.filter((c) => c === 'ENGINE.TASK_ENDED')).toHaveLength(1);
       const [row] = await sql<{ ends: number; completions: number; taskEnds: number }>(
         t,
         `SELECT (SELECT count(*)::int FROM process_engine.activity_history WHERE instance_id = $1 AND activity_id = 'end') AS ends,

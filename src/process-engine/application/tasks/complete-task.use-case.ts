@@ -5,7 +5,7 @@ import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { decideCompletion } from '../../domain/task/complete-rules.js';
 import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
-import { InstanceRepository } from '../../infrastructure/instance.repository.js';
+import { InstanceRepository, type LockedInstance } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
 import { EngineAccess } from '../access/engine-access.js';
 
@@ -35,21 +35,21 @@ interface TaskRow {
   readonly candidateGroupIds: string[];
 }
 
-const TASK_SQL = `SELECT t.id::text AS id, t.tenant_id::text AS "tenantId", t.instance_id::text AS "instanceId", t.execution_id::text AS "executionId",
+const TASK_COLUMNS = `SELECT t.id::text AS id, t.tenant_id::text AS "tenantId", t.instance_id::text AS "instanceId", t.execution_id::text AS "executionId",
         t.task_definition_key AS "taskDefinitionKey", t.name, t.form_key AS "formKey", t.assignee_id::text AS "assigneeId",
         t.owner_id::text AS "ownerId", t.delegation_state AS "delegationState", t.ended_at AS "endedAt", t.version,
         coalesce((SELECT array_agg(l.user_id::text) FROM process_engine.identity_links l WHERE l.task_id = t.id AND l.type = 'candidate' AND l.user_id IS NOT NULL), '{}') AS "candidateUserIds",
-        coalesce((SELECT array_agg(l.group_id::text) FROM process_engine.identity_links l WHERE l.task_id = t.id AND l.type = 'candidate' AND l.group_id IS NOT NULL), '{}') AS "candidateGroupIds"
-   FROM process_engine.tasks t WHERE t.id = $1`;
+        coalesce((SELECT array_agg(l.group_id::text) FROM process_engine.identity_links l WHERE l.task_id = t.id AND l.type = 'candidate' AND l.group_id IS NOT NULL), '{}') AS "candidateGroupIds"`;
 
 /**
  * Completes a task (assignee, owner, or a candidate who may act on it; admins): bumps its version
  * with `WHERE version = $seen` (a lost race is 409), ends it, and publishes
  * `process-engine.task.completed`; the engine's handler advances the instance in this transaction.
  *
- * Locks the instance row first (a standalone task: the task row), then re-reads the task under
- * the lock: of two concurrent completions the second sees the task ended (409 ENGINE.TASK_ENDED);
- * the versioned update (409 ENGINE.TASK_CHANGED) catches writers that do not take the lock.
+ * Locks the instance row first (a standalone task: the task row) and reads the task in the same
+ * round trip; the versioned update is the check that counts: of two concurrent completions the
+ * second finds the version moved and answers 409 ENGINE.TASK_ENDED (or ENGINE.TASK_CHANGED when the
+ * task was changed, not ended), and nothing it did before stays (one transaction).
  * A candidate (or an admin, or the owner) completing an unassigned task becomes its assignee.
  */
 @Injectable()
@@ -69,11 +69,16 @@ export class CompleteTask {
     // Typed before anything is written: a wrong type is a 400 that changes nothing.
     const typed = (input.variables ?? []).map((v) => ({ scope: v.scope ?? 'global', name: v.name, ...toTypedValue(v.name, v.type, v.value) }));
 
-    const instance = await this.instances.lockOfTask(taskId);
-    const task = await this.readTask(taskId, instance === null);
+    // One round trip locks the instance and reads the task; a standalone task is then locked itself.
+    const locked = await this.lockAndRead(taskId);
+    const instance = locked?.instance ? this.instances.noteLocked(locked.instance) : null;
+    const task = locked && locked.instanceId === null ? await this.readLockedStandalone(taskId) : locked;
     if (!task) throw EngineErrors.taskNotFound(taskId);
     if (task.endedAt) throw EngineErrors.taskEnded(taskId);
-    if (instance && instance.state !== 'running') throw EngineErrors.instanceNotRunning(instance.id, instance.state);
+    if (instance && instance.state !== 'running') {
+      // The instance ended meanwhile (the task row read may predate the lock): most likely by this very task.
+      throw (await this.endedNow(taskId)) ? EngineErrors.taskEnded(taskId) : EngineErrors.instanceNotRunning(instance.id, instance.state);
+    }
 
     const decision = decideCompletion(task, viewer);
     if (!decision.allowed) throw decision.reason === 'delegated' ? EngineErrors.taskDelegated(taskId) : EngineErrors.mayNotComplete(taskId);
@@ -112,7 +117,10 @@ export class CompleteTask {
        SELECT id::text AS id FROM done`,
       [taskId, task.version, actor.userId, decision.claims, JSON.stringify(details)],
     );
-    if (updated.length === 0) throw EngineErrors.taskChanged(taskId);
+    if (updated.length === 0) {
+      // The task row was read before the instance lock was granted: someone changed it meanwhile.
+      throw (await this.endedNow(taskId)) ? EngineErrors.taskEnded(taskId) : EngineErrors.taskChanged(taskId);
+    }
 
     await this.bus.publish(
       'process-engine.task.completed',
@@ -128,8 +136,34 @@ export class CompleteTask {
     );
   }
 
-  private async readTask(taskId: string, lock: boolean): Promise<TaskRow | null> {
-    const rows = await this.uow.query<TaskRow>(lock ? `${TASK_SQL} FOR UPDATE OF t` : TASK_SQL, [taskId]);
+  /**
+   * Locks the task's instance (`FOR UPDATE`, re-read fresh once granted) and reads the task in the
+   * same statement. The task columns come from the statement's snapshot, taken before a lock wait:
+   * they may be stale, which the versioned update turns into a 409 (every change of a task moves
+   * its version), so no decision made on a stale row is ever written.
+   */
+  private async lockAndRead(taskId: string): Promise<(TaskRow & { instance: LockedInstance | null }) | null> {
+    const rows = await this.uow.query<TaskRow & { instance: LockedInstance | null }>(
+      `WITH p AS (
+         SELECT p.id, p.tenant_id, p.definition_id, p.state, p.version FROM process_engine.process_instances p
+          WHERE p.id = (SELECT t0.instance_id FROM process_engine.tasks t0 WHERE t0.id = $1) FOR UPDATE)
+       ${TASK_COLUMNS},
+         (SELECT json_build_object('id', p.id::text, 'tenantId', p.tenant_id::text, 'definitionId', p.definition_id, 'state', p.state, 'version', p.version)
+            FROM p) AS instance
+         FROM process_engine.tasks t WHERE t.id = $1`,
+      [taskId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Whether the task has ended, as committed now (a fresh statement: after the lock wait). */
+  private async endedNow(taskId: string): Promise<boolean> {
+    const [row] = await this.uow.query<{ ended: boolean }>(`SELECT ended_at IS NOT NULL AS ended FROM process_engine.tasks WHERE id = $1`, [taskId]);
+    return row?.ended ?? false;
+  }
+
+  private async readLockedStandalone(taskId: string): Promise<TaskRow | null> {
+    const rows = await this.uow.query<TaskRow>(`${TASK_COLUMNS} FROM process_engine.tasks t WHERE t.id = $1 FOR UPDATE OF t`, [taskId]);
     return rows[0] ?? null;
   }
 }

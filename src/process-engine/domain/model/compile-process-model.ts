@@ -13,7 +13,9 @@ import { isIsoDateTime, isIsoDuration } from '../runtime/iso-time.js';
  * - a process needs a none or message start event, a sub-process exactly one none start event;
  *   a process has at most one none start event;
  * - outgoing flows are in document order of the sequence flows (that is the order an exclusive
- *   gateway tries them).
+ *   gateway tries them);
+ * - `assignee="$INITIATOR"` (Flowable's modeler) is the process's initiator variable (the one
+ *   the start event names, else `initiator`).
  */
 
 /** The part of a moddle element the compiler reads. */
@@ -90,6 +92,9 @@ const SIMPLE_KINDS: Readonly<Record<string, NodeKind>> = {
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+/** Flowable's modeler writes `assignee="$INITIATOR"`: the user who started the instance. */
+const INITIATOR_PLACEHOLDER = '$INITIATOR';
+
 /** Condition languages that are scripts (Camunda's script conditions): not run, ever (design.md §3). */
 const SCRIPT_LANGUAGES = /^(javascript|js|ecmascript|groovy|python|jython|ruby|jruby|juel-script|scala|kotlin|nashorn|graal\.js)$/i;
 const GATEWAYS = new Set<NodeKind>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway']);
@@ -148,6 +153,8 @@ class ProcessCompiler {
   private readonly pendingFlows: Array<{ el: ModdleElement; scopeId: string }> = [];
   /** Elements already reported (unsupported, duplicate): flows touching them are not reported again. */
   private readonly rejected = new Set<string>();
+  /** User tasks with `assignee="$INITIATOR"` (Flowable modeler): resolved once the start events are known. */
+  private readonly initiatorAssigned: string[] = [];
   /** Nodes that lost an incoming flow to a reported problem: not reported as unreachable too. */
   private readonly cutOff = new Set<string>();
 
@@ -281,8 +288,10 @@ class ProcessCompiler {
     if (priority && isTemplateLiteral(priority) && !/^-?\d+$/.test(priority.join('').trim())) {
       this.problem(id, `Attribute priority of '${id}': '${priority.join('')}' is not a whole number`);
     }
+    const assignee = extString(el, 'assignee');
+    if (assignee?.trim() === INITIATOR_PLACEHOLDER) this.initiatorAssigned.push(id);
     return {
-      assignee: this.template(id, 'assignee', extString(el, 'assignee')),
+      assignee: assignee?.trim() === INITIATOR_PLACEHOLDER ? null : this.template(id, 'assignee', assignee),
       candidateUsers: list('candidateUsers'),
       candidateGroups: list('candidateGroups'),
       formKey: extString(el, 'formKey'),
@@ -355,6 +364,14 @@ class ProcessCompiler {
 
   finish(): void {
     for (const { el, scopeId } of this.pendingFlows) this.compileFlow(el, scopeId);
+    if (this.initiatorAssigned.length) {
+      const starts = this.scopeStarts.get(this.processId) ?? [];
+      const variable = starts.map((s) => this.nodes[s]!.initiatorVariable).find((v) => v !== null) ?? 'initiator';
+      for (const id of this.initiatorAssigned) {
+        const node = this.nodes[id];
+        if (node?.userTask) node.userTask = { ...node.userTask, assignee: [{ language: 'juel', source: INITIATOR_PLACEHOLDER, feel: variable }] };
+      }
+    }
     for (const { node, flow } of this.defaults) {
       if (flow.id && node.outgoing.includes(flow.id)) node.defaultFlowId = flow.id;
       else this.problem(node.id, `The default flow '${flow.id ?? '?'}' of '${node.id}' is not one of its outgoing flows`);

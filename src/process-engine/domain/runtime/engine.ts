@@ -28,8 +28,7 @@ export function execute(
   switch (trigger.type) {
     case 'start': {
       const startNodeId = trigger.startNodeId ?? model.startNodeIds[0]!;
-      const root = run.newToken('', 'root', null);
-      root.parentId = null;
+      const root = run.newToken(null, 'root', null);
       const token = run.newToken(root.id, 'token', startNodeId);
       // set when the instance is created (as Activiti does), so that an async start event keeps it
       const initiatorVariable = model.nodes[startNodeId]!.initiatorVariable;
@@ -48,7 +47,8 @@ export function execute(
       const via = token.arrivedVia;
       token.status = 'active';
       token.arrivedVia = null;
-      token.data = null;
+      const { [ASYNC_BEFORE]: _parked, ...rest } = token.data ?? {};
+      token.data = Object.keys(rest).length ? rest : null;
       run.plan({ op: 'enterNode', tokenId: token.id, nodeId: token.nodeId!, via, skipAsync: true });
       break;
     }

@@ -67,7 +67,7 @@ export class TokenRun {
     this.emit({ type: 'setVariable', name, value });
   }
 
-  newToken(parentId: string, kind: ExecutionKind, nodeId: string | null): Token {
+  newToken(parentId: string | null, kind: ExecutionKind, nodeId: string | null): Token {
     const token: Token = { id: this.ctx.newId(), parentId, kind, nodeId, status: 'active', arrivedVia: null, data: null };
     this.tokens.set(token.id, token);
     return token;

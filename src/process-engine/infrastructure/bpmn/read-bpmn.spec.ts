@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { fixture, modelOf, problemsOf, processXml } from '../../../../test/fixtures/bpmn/engine-harness.js';
+import { fixture, Instance, modelOf, problemsOf, processXml } from '../../../../test/fixtures/bpmn/engine-harness.js';
 import { MAX_BPMN_BYTES, nestingDepth, readBpmn } from './read-bpmn.js';
 import type { CompileResult, ModelProblem } from '../../domain/model/process-model.js';
 
@@ -344,5 +344,40 @@ describe('encodings', () => {
   it('UTF-8 otherwise', async () => {
     const r = await readBpmn(Buffer.from(doc('<?xml version="1.0" encoding="UTF-8"?>'), 'utf8'));
     expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+  });
+});
+
+describe('vendor exports run', () => {
+  it('an Alfresco Process Services export (modeler: extensions, listeners, fields, data objects with xsd types) compiles and runs', async () => {
+    const model = await modelOf('aps-export');
+    const i = new Instance(model, { urgent: true });
+    i.start({ initiatorId: '5' });
+    expect(i.of('createUserTask')[0]!.task).toMatchObject({ name: 'Review claim of 5', candidateGroups: ['2'], formKey: '3002', priority: 80 });
+    i.complete('sid-REVIEW', { form3002outcome: 'Approve' });
+    expect(i.of('createUserTask')[0]!.task).toMatchObject({ assignee: '5', formKey: '3003' });
+    i.complete('sid-PAY');
+    expect(i.of('instanceEnded')).toEqual([{ type: 'instanceEnded', endNodeId: 'sid-END-PAID', terminated: false }]);
+  });
+
+  it('the APS default flow (reject) sends the mail through the service task', async () => {
+    const i = new Instance(await modelOf('aps-export'), { urgent: false });
+    i.start({ initiatorId: '5' });
+    i.complete('sid-REVIEW', { form3002outcome: 'Reject' });
+    expect(i.of('invokeService')).toEqual([{ type: 'invokeService', executionId: 'e2', nodeId: 'sid-MAIL', delegateExpression: '${activiti_mailActivityBehavior}' }]);
+    expect(i.status).toBe('completed');
+  });
+
+  it('a Flowable modeler export: unknown flowable: attributes are tolerated, $INITIATOR is the starting user', async () => {
+    const model = await modelOf('flowable-export');
+    expect(model.candidateStarterGroups).toEqual(['staff']);
+    const i = new Instance(model, { days: 3 });
+    i.start({ initiatorId: '11' });
+    i.complete('approveTask', { approved: true });
+    expect(i.of('createUserTask')[0]!.task.assignee).toBe('11');
+  });
+
+  it('unknown elements and attributes of the bpmn namespace stay problems', async () => {
+    const r = await readBpmn(minimal('<process id="p" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="x"/><userTaskk id="x"/></process>'));
+    expect(problems(r).map((p) => p.message)).toContain('Unknown element <bpmn:UserTaskk> (line 1)');
   });
 });

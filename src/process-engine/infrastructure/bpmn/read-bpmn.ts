@@ -112,11 +112,23 @@ export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
     return fail(`The document is not well-formed XML: ${firstLine(message)}${cause ? ` (${cause})` : ''}${at(message)}`);
   }
   try {
-    return compileProcessModels(parsed.rootElement, parsed.warnings.map(toProblem));
+    return compileProcessModels(parsed.rootElement, parsed.warnings.filter((w) => !ignorable(w)).map(toProblem));
   } catch (e) {
     // the compiler reports problems; an exception here is a bug, but the caller still gets a problem
     return fail(`The document could not be compiled: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+/**
+ * Warnings that do not make a model wrong for this engine: vendor attributes and elements of the
+ * activiti/flowable/camunda namespaces that the descriptors do not list (the engine does not run
+ * them, exactly like extensions in any other namespace), and type references of data objects
+ * (`itemSubjectRef="xsd:string"` in Activiti exports), which the engine ignores.
+ */
+function ignorable(w: ModdleWarning): boolean {
+  if (/^unknown attribute <(activiti|flowable|camunda):/.test(w.message)) return true;
+  if (/^unknown type <(activiti|flowable|camunda):/.test(w.error?.message ?? '')) return true;
+  return w.property === 'bpmn:itemSubjectRef' || w.property === 'bpmn:structureRef';
 }
 
 /** bpmn-moddle's warnings, said in the model's terms where they can be. */
