@@ -152,6 +152,21 @@ describe('aps tasks: POST tasks/query and GET tasks/{id}', () => {
       }
     });
 
+    it('involvedGroups keeps a candidate group deleted since, without its name', async () => {
+      const gone = await createGroup(t, 'Short-lived');
+      const taskId = await insertTask(t, { name: 'Orphaned', candidateGroups: [gone, ops] });
+      try {
+        await t.http().delete(`${API}/admin/groups/${gone}`).set('Authorization', t.adminBasic).expect(200);
+        const res = await t.http().get(`${API}/tasks/${taskId}`).set('Authorization', t.adminBasic).expect(200);
+        expect(res.body.involvedGroups).toEqual([
+          { id: gone, name: null, externalId: null, status: null },
+          { id: ops, name: 'Ops', externalId: null, status: 'active' },
+        ]);
+      } finally {
+        await sql(t, `DELETE FROM process_engine.tasks WHERE id = $1`, [taskId]);
+      }
+    });
+
     it('GET tasks/{id} answers the same representation', async () => {
       const [listed] = (await query(alice, { assignment: 'assignee', processInstanceId: iA })).data;
       const res = await t.http().get(`${API}/tasks/${id.review}`).set('Authorization', alice.auth).expect(200);
