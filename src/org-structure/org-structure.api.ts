@@ -39,4 +39,22 @@ export class OrgStructureApi {
   managerOfUser(tenantId: string, userId: string): Promise<string | null> {
     return this.managers.managerOf(tenantId, userId);
   }
+
+  /**
+   * Groups of the tenant by id as task JSON shows them (aps light groups), with their manager:
+   * one query for any number of ids; ids not found are left out.
+   */
+  async groupSummariesByIds(
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; name: string; externalId: string | null; status: 'ACTIVE' | 'INACTIVE'; managerId: string | null }>> {
+    if (ids.length === 0) return [];
+    return (await this.groupRows.views([...new Set(ids)], tenantId)).map((g) => ({
+      id: g.id,
+      name: g.title,
+      externalId: g.externalId,
+      status: g.status,
+      managerId: g.managerId,
+    }));
+  }
 }

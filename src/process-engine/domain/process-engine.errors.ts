@@ -38,6 +38,20 @@ export const EngineErrors = {
     DomainError.validation('ENGINE.COMMENT_MESSAGE', length === 0 ? 'A comment needs a message' : `A comment is at most 4000 characters (got ${length})`, {
       field: 'message',
     }),
+  // Task actions (engine-tasks).
+  taskAlreadyClaimed: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_ALREADY_CLAIMED', `Task ${id} is already claimed by someone else`, { field: 'taskId', value: id }),
+  taskNotAssigned: (id: string) => DomainError.conflict('ENGINE.TASK_NOT_ASSIGNED', `Task ${id} has no assignee`, { field: 'taskId', value: id }),
+  taskNotDelegated: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_NOT_DELEGATED', `Task ${id} is not delegated (no pending delegation to resolve)`, { field: 'taskId', value: id }),
+  taskSuspended: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_SUSPENDED', `Task ${id} belongs to a suspended process instance`, { field: 'taskId', value: id }),
+  notAllowedOnTask: (id: string, action: string) =>
+    DomainError.forbidden('ENGINE.TASK_ACTION_NOT_ALLOWED', `You may not ${action} task ${id}`, { field: 'taskId', value: id }),
+  userNotFound: (field: string, value: string) =>
+    DomainError.validation('ENGINE.USER_NOT_FOUND', `User ${value} does not exist`, { field, value }),
+  checklistOrder: (message: string) => DomainError.validation('ENGINE.CHECKLIST_ORDER', message, { field: 'order' }),
+  badTaskQuery: (field: string, message: string, value?: unknown) => DomainError.validation('ENGINE.BAD_TASK_QUERY', message, { field, value }),
   // engine-core: deployments, definitions, starting and completing.
   invalidBpmn: (problems: ReadonlyArray<{ readonly elementId: string | null; readonly message: string }>) =>
     DomainError.validation(
