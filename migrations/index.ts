@@ -11,6 +11,7 @@ import { OrgDepartments1763801000100 } from './1763801000100-org-departments.js'
 import { IdentityUserSearchTrgm1763801000200 } from './1763801000200-identity-user-search-trgm.js';
 import { OrgNotify1763801000300 } from './1763801000300-org-notify.js';
 import { ProcessEngine1763802000000 } from './1763802000000-process-engine.js';
+import { EngineDefinitionDiagram1763802100000 } from './1763802100000-engine-definition-diagram.js';
 import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
@@ -28,5 +29,6 @@ export const migrations = [
   IdentityUserSearchTrgm1763801000200,
   OrgNotify1763801000300,
   ProcessEngine1763802000000,
+  EngineDefinitionDiagram1763802100000,
   EngineModelsPublications1763802500000,
 ];

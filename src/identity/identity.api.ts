@@ -112,6 +112,29 @@ export class IdentityApi {
     return ids.length === 0 ? Promise.resolve([]) : this.users.summaries(tenantId, { ids });
   }
 
+  /**
+   * Resolves references to users of the tenant as BPMN models write them (design.md §8: a user
+   * id, a username or an email, case-insensitively): answers reference → user id for those found.
+   * Deleted users are not found. One query for any number of references.
+   */
+  async userIdsByReference(tenantId: string, refs: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (refs.length === 0) return found;
+    const rows = await this.uow.query<{ ref: string; id: string }>(
+      `SELECT r.ref, u.id::text AS id
+         FROM unnest($2::text[]) AS r(ref)
+         JOIN LATERAL (
+           SELECT u.id FROM identity.users u
+            WHERE u.tenant_id = $1 AND u.deleted_at IS NULL
+              AND ((r.ref ~ '^[0-9]{1,18}$' AND u.id = r.ref::bigint) OR lower(u.username) = lower(r.ref) OR lower(u.email) = lower(r.ref))
+            ORDER BY (r.ref ~ '^[0-9]{1,18}$' AND u.id::text = r.ref) DESC, u.id
+            LIMIT 1) u ON true`,
+      [tenantId, [...new Set(refs)]],
+    );
+    for (const row of rows) found.set(row.ref, row.id);
+    return found;
+  }
+
   /** Every user of the tenant (not deleted) except these, ordered by username. */
   userSummariesExcept(tenantId: string, excludeIds: readonly string[]): Promise<UserSummary[]> {
     return this.users.summaries(tenantId, { excludeIds });

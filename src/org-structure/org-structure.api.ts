@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ManagerOfUserQuery } from './application/departments/manager-of-user.query.js';
 import { GroupMembershipQuery } from './application/groups/group-membership.query.js';
+import { GroupRepository } from './infrastructure/group.repository.js';
 
 /** The org-structure context's facade: what the engine asks when it assigns work. */
 @Injectable()
@@ -8,7 +9,16 @@ export class OrgStructureApi {
   constructor(
     private readonly groups: GroupMembershipQuery,
     private readonly managers: ManagerOfUserQuery,
+    private readonly groupRows: GroupRepository,
   ) {}
+
+  /**
+   * Resolves candidate-group references as BPMN models write them (design.md §8: a group id or
+   * its name, case-insensitively) to ACTIVE groups of the tenant: reference → group id for those found.
+   */
+  groupIdsByReference(tenantId: string, refs: readonly string[]): Promise<Map<string, string>> {
+    return this.groupRows.idsByReference(tenantId, refs);
+  }
 
   /** Users in the group or in any group nested in it. */
   membersOfGroup(tenantId: string, groupId: string): Promise<string[]> {

@@ -209,6 +209,25 @@ export class GroupRepository {
     await this.uow.query(`DELETE FROM org_structure.groups WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
   }
 
+  /** ACTIVE groups of the tenant named by id or by title (case-insensitive): reference → id. */
+  async idsByReference(tenantId: string, refs: readonly string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    if (refs.length === 0) return found;
+    const rows = await this.uow.query<{ ref: string; id: string }>(
+      `SELECT r.ref, g.id::text AS id
+         FROM unnest($2::text[]) AS r(ref)
+         JOIN LATERAL (
+           SELECT g.id FROM org_structure.groups g
+            WHERE g.tenant_id = $1 AND g.status = 'ACTIVE'
+              AND ((r.ref ~ '^[0-9]{1,18}$' AND g.id = r.ref::bigint) OR lower(g.title) = lower(r.ref))
+            ORDER BY (g.id::text = r.ref) DESC, g.id
+            LIMIT 1) g ON true`,
+      [tenantId, [...new Set(refs)]],
+    );
+    for (const row of rows) found.set(row.ref, row.id);
+    return found;
+  }
+
   /** The group and every group that contains it, in one recursive query. */
   async ancestorsOf(groupId: string): Promise<Set<string>> {
     const rows = await this.uow.query<{ id: string }>(`${ANCESTORS} SELECT id::text AS id FROM up`, [groupId]);

@@ -28,7 +28,8 @@ export const EngineErrors = {
   modelWrongType: (id: string, expected: string, field = 'modelId') =>
     DomainError.validation('ENGINE.MODEL_WRONG_TYPE', `Model ${id} is not ${expected}`, { field, value: id }),
   invalidModelContent: (field: string, message: string) => DomainError.validation('ENGINE.INVALID_MODEL_CONTENT', message, { field }),
-  invalidBpmn: (field: string, problems: readonly { elementId: string | null; message: string }[]) =>
+  /** Invalid BPMN in a model (import, new version, publish), naming the request field that carried it. */
+  invalidModelBpmn: (field: string, problems: readonly { elementId: string | null; message: string }[]) =>
     DomainError.validation(
       'ENGINE.INVALID_BPMN',
       `Invalid BPMN: ${problems.map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message)).join('; ')}`,
@@ -42,4 +43,43 @@ export const EngineErrors = {
     DomainError.forbidden('ENGINE.APP_NOT_DEPLOYABLE', `Only the creator of app ${id} or an administrator may publish or deploy it`, { value: id }),
   filterNotFound: (id: string) => DomainError.notFound('ENGINE.FILTER_NOT_FOUND', `Filter ${id} not found`, { field: 'userFilterId', value: id }),
   invalidFilter: (field: string, message: string, value?: unknown) => DomainError.validation('ENGINE.INVALID_FILTER', message, { field, value }),
+  // engine-core: deployments, definitions, starting and completing.
+  invalidBpmn: (problems: ReadonlyArray<{ readonly elementId: string | null; readonly message: string }>) =>
+    DomainError.validation(
+      'ENGINE.INVALID_BPMN',
+      `Invalid BPMN: ${problems
+        .slice(0, 20)
+        .map((p) => (p.elementId ? `[${p.elementId}] ${p.message}` : p.message))
+        .join('; ')}${problems.length > 20 ? `; and ${problems.length - 20} more` : ''}`,
+      { field: 'file', problems: problems.map((p) => ({ elementId: p.elementId, message: p.message })) },
+    ),
+  noBpmnResource: () =>
+    DomainError.validation('ENGINE.NO_BPMN_RESOURCE', 'The deployment has no BPMN resource (a .bpmn or .bpmn20.xml file)', { field: 'file' }),
+  definitionKeyNotFound: (key: string) =>
+    DomainError.notFound('ENGINE.DEFINITION_NOT_FOUND', `No process definition with key '${key}'`, { field: 'processDefinitionKey', value: key }),
+  definitionIdOrKey: () =>
+    DomainError.validation('ENGINE.DEFINITION_ID_OR_KEY', 'Give exactly one of processDefinitionId and processDefinitionKey', { field: 'processDefinitionId' }),
+  definitionSuspended: (id: string) =>
+    DomainError.conflict('ENGINE.DEFINITION_SUSPENDED', `Process definition ${id} is suspended`, { field: 'processDefinitionId', value: id }),
+  notCandidateStarter: (id: string) =>
+    DomainError.forbidden('ENGINE.NOT_CANDIDATE_STARTER', `You are not allowed to start process definition ${id}`, { value: id }),
+  startRejected: (id: string, message: string) =>
+    DomainError.validation('ENGINE.CANNOT_START', `Process definition ${id} cannot start: ${message}`, { field: 'processDefinitionId', value: id }),
+  mayNotComplete: (id: string) =>
+    DomainError.forbidden('ENGINE.MAY_NOT_COMPLETE', `Only the assignee, the owner or a candidate of task ${id} may complete it`, { value: id }),
+  taskDelegated: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_DELEGATED', `Task ${id} is delegated: the delegate resolves it, it cannot be completed`, { field: 'taskId', value: id }),
+  executionNotWaiting: (id: string, message: string) =>
+    DomainError.conflict('ENGINE.EXECUTION_NOT_WAITING', `Process instance ${id} cannot advance: ${message}`, { field: 'processInstanceId', value: id }),
+  deploymentNotFound: (id: string) =>
+    DomainError.notFound('ENGINE.DEPLOYMENT_NOT_FOUND', `Deployment ${id} not found`, { field: 'deploymentId', value: id }),
+  deploymentInUse: (id: string, running: number) =>
+    DomainError.conflict(
+      'ENGINE.DEPLOYMENT_IN_USE',
+      `Deployment ${id} has ${running} process instance(s) that have not ended; delete with cascade=true to delete them too`,
+      { field: 'deploymentId', value: id },
+    ),
+  adminOnly: (what: string) => DomainError.forbidden('ENGINE.ADMIN_ONLY', `Only a tenant or system administrator may ${what}`),
+  tenantNotAllowed: (tenant: string) =>
+    DomainError.forbidden('ENGINE.TENANT_NOT_ALLOWED', `Only a tenant manager may act on another tenant (${tenant})`, { field: 'tenantId', value: tenant }),
 };

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '../../../identity/index.js';
+import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { hasPermission, Permission, type Principal } from '../../../identity/index.js';
+import type { ModelProblem, ProcessModel } from '../../domain/model/process-model.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
+import { readBpmn } from '../../infrastructure/bpmn/read-bpmn.js';
+import { DefinitionRepository, type NewDefinition } from '../../infrastructure/definition.repository.js';
+import { DeploymentRepository } from '../../infrastructure/deployment.repository.js';
+import { EngineWrites } from '../../infrastructure/engine-writes.js';
+import { ENGINE_ADMIN } from '../access/engine-access.js';
+import { AssignmentResolver } from '../engine/assignment-resolver.js';
 
 export interface DeploymentResourceInput {
   /** File name as uploaded (`invoice.bpmn20.xml`, `invoice.bpmn`). */
@@ -15,6 +24,8 @@ export interface DeployProcessInput {
   readonly resources: readonly DeploymentResourceInput[];
   /** Set when an aps app definition is deployed to the runtime. */
   readonly appDefinitionId?: string | null;
+  /** Deploy into this tenant (the Activiti subset's `tenantId`); only tenant managers may name another one. Default: the actor's. */
+  readonly tenantId?: string;
 }
 
 export interface DeployedDefinition {
@@ -29,15 +40,126 @@ export interface DeployProcessResult {
   readonly definitions: readonly DeployedDefinition[];
 }
 
+/** `.bpmn` and `.bpmn20.xml` files are process models; other resources (forms, images) are stored as they are. */
+export function isBpmnResource(name: string): boolean {
+  return /\.bpmn(20\.xml)?$/i.test(name) || /\.bpmn2?\.xml$/i.test(name);
+}
+
+function mediaTypeOf(name: string): string {
+  if (isBpmnResource(name) || /\.xml$/i.test(name)) return 'text/xml';
+  if (/\.json$/i.test(name)) return 'application/json';
+  if (/\.png$/i.test(name)) return 'image/png';
+  if (/\.svg$/i.test(name)) return 'image/svg+xml';
+  return 'application/octet-stream';
+}
+
 /**
  * Parses and compiles every BPMN resource (XML without DTDs or entities), rejects the deployment
  * with every problem found (400, nothing stored), otherwise stores the deployment, its resources
  * and one new definition version per process key. One transaction.
+ *
+ * Who: an admin of the tenant (tenant-admin or system-admin), as Alfresco reserves the engine API
+ * to administrators; app deployments (`appDefinitionId`) are checked by the app use case instead.
+ * Candidate starters named in the model (`activiti:candidateStarterUsers/Groups`) must name users
+ * and groups of the tenant: one that names nobody is a problem of the deployment, because a
+ * restriction silently dropped would open the process to everyone.
  */
 @Injectable()
 export class DeployProcess {
+  constructor(
+    private readonly deployments: DeploymentRepository,
+    private readonly definitions: DefinitionRepository,
+    private readonly writes: EngineWrites,
+    private readonly assignment: AssignmentResolver,
+  ) {}
+
+  @Transactional()
   async execute(input: DeployProcessInput): Promise<DeployProcessResult> {
-    void input;
-    throw new Error('DeployProcess: not implemented yet');
+    const { actor } = input;
+    if (!input.appDefinitionId && !hasPermission(actor, ...ENGINE_ADMIN)) {
+      throw EngineErrors.adminOnly('deploy process definitions');
+    }
+    const tenantId = input.tenantId ?? actor.tenantId;
+    if (tenantId !== actor.tenantId && !hasPermission(actor, Permission.TenantManager)) throw EngineErrors.tenantNotAllowed(tenantId);
+
+    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
+    if (bpmn.length === 0) throw EngineErrors.noBpmnResource();
+
+    const problems: ModelProblem[] = [];
+    const compiled: Array<{ resource: string; model: ProcessModel; diagram: boolean }> = [];
+    for (const resource of bpmn) {
+      const result = await readBpmn(resource.bytes);
+      if (!result.ok) {
+        const prefix = bpmn.length > 1 ? `${resource.name}: ` : '';
+        problems.push(...result.problems.map((p) => ({ elementId: p.elementId, message: `${prefix}${p.message}` })));
+      } else {
+        // Diagram interchange present: a BPMNPlane for this process (or any diagram when only one process).
+        const text = resource.bytes.toString('utf8');
+        const diagram = /<([\w-]+:)?BPMNDiagram[\s>]/.test(text);
+        for (const model of result.models) compiled.push({ resource: resource.name, model, diagram });
+      }
+    }
+    const seen = new Set<string>();
+    for (const c of compiled) {
+      if (seen.has(c.model.id)) problems.push({ elementId: c.model.id, message: `Process id '${c.model.id}' is deployed twice in one deployment` });
+      seen.add(c.model.id);
+      if (c.model.id.length > 255) problems.push({ elementId: c.model.id.slice(0, 64), message: 'Process id is longer than 255 characters' });
+    }
+    const starterUsers = [...new Set(compiled.flatMap((c) => c.model.candidateStarterUsers))];
+    const starterGroups = [...new Set(compiled.flatMap((c) => c.model.candidateStarterGroups))];
+    const refs = await this.assignment.resolve(tenantId, starterUsers, starterGroups);
+    for (const c of compiled) {
+      for (const u of c.model.candidateStarterUsers) {
+        if (!refs.users.has(u)) problems.push({ elementId: c.model.id, message: `Candidate starter user '${u}' names no user of the tenant` });
+      }
+      for (const g of c.model.candidateStarterGroups) {
+        if (!refs.groups.has(g)) problems.push({ elementId: c.model.id, message: `Candidate starter group '${g}' names no group of the tenant` });
+      }
+    }
+    if (problems.length > 0) throw EngineErrors.invalidBpmn(problems);
+
+    const deployment = await this.deployments.insert({
+      tenantId,
+      name: (input.name ?? '').trim() || input.resources[0]!.name,
+      category: input.category ?? null,
+      appDefinitionId: input.appDefinitionId ?? null,
+      deployedBy: actor.userId,
+      resources: input.resources.map((r) => ({ name: r.name, mediaType: mediaTypeOf(r.name), bytes: r.bytes })),
+    });
+
+    const defs: NewDefinition[] = [];
+    // Lock keys in a fixed order: two deployments sharing keys never wait on each other in a cycle.
+    for (const c of [...compiled].sort((a, b) => (a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0))) {
+      await this.definitions.lockKey(tenantId, c.model.id);
+      const version = (await this.definitions.latestVersion(tenantId, c.model.id)) + 1;
+      const start = c.model.startNodeIds[0] ? c.model.nodes[c.model.startNodeIds[0]] : undefined;
+      defs.push({
+        id: `${c.model.id}:${version}:${deployment.id}`,
+        key: c.model.id,
+        version,
+        name: c.model.name,
+        description: c.model.documentation,
+        resourceName: c.resource,
+        startFormKey: start?.formKey ?? null,
+        graphicalNotation: c.diagram,
+        model: c.model,
+      });
+    }
+    await this.definitions.insert(tenantId, deployment.id, input.category ?? null, input.appDefinitionId ?? null, defs);
+    const byKey = new Map(defs.map((d) => [d.key, d]));
+    await this.writes.insertDefinitionLinks(
+      tenantId,
+      compiled.flatMap((c) => [
+        ...c.model.candidateStarterUsers.map((u) => ({ definitionId: byKey.get(c.model.id)!.id, userId: refs.users.get(u)!, groupId: null })),
+        ...c.model.candidateStarterGroups.map((g) => ({ definitionId: byKey.get(c.model.id)!.id, userId: null, groupId: refs.groups.get(g)! })),
+      ]),
+    );
+    return {
+      deploymentId: deployment.id,
+      definitions: compiled.map((c) => {
+        const d = byKey.get(c.model.id)!;
+        return { id: d.id, key: d.key, version: d.version, name: d.name };
+      }),
+    };
   }
 }

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEventBus } from '../../../../libs/platform/events/domain-event-bus.js';
+import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
+import { OrgStructureApi } from '../../../org-structure/index.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
+import { execute } from '../../domain/runtime/engine.js';
+import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
+import { InstanceRepository } from '../../infrastructure/instance.repository.js';
+import { EngineAccess } from '../access/engine-access.js';
+import { engineContext, isRejected, RunEngine } from '../engine/run-engine.js';
 
 /** A typed variable as the aps API carries it (design.md §8 "Variables"). */
 export interface VariableInput {
@@ -33,11 +43,95 @@ export interface StartProcessInstanceResult {
 /**
  * Starts an instance: checks the caller may start the definition (candidate starters), writes the
  * instance, runs the engine to its first wait states and writes tasks and history — one transaction.
+ *
+ * - Candidate starters: when the definition has any (identity links of type `candidate`), the
+ *   caller must be one of the users or a member (nested groups included) of one of the groups,
+ *   else 403; admins may always start.
+ * - `variables` are typed first (a wrong type is a 400 before anything is written); `values` (a
+ *   start form's fields) are stored as variables as given, typed by their JSON value; `outcome` is
+ *   kept as `form_{formKey}_outcome` (Alfresco's name) only when the start event has a form.
+ * - The starter gets a `starter` identity link on the instance (Activiti's), and the audit trail
+ *   a `process-started` entry.
  */
 @Injectable()
 export class StartProcessInstance {
+  constructor(
+    private readonly definitions: DefinitionRepository,
+    private readonly instances: InstanceRepository,
+    private readonly engine: RunEngine,
+    private readonly access: EngineAccess,
+    private readonly org: OrgStructureApi,
+    private readonly bus: DomainEventBus,
+  ) {}
+
+  @Transactional()
   async execute(input: StartProcessInstanceInput): Promise<StartProcessInstanceResult> {
-    void input;
-    throw new Error('StartProcessInstance: not implemented yet');
+    const { actor } = input;
+    const byId = input.processDefinitionId !== undefined && input.processDefinitionId !== null && input.processDefinitionId !== '';
+    const byKey = input.processDefinitionKey !== undefined && input.processDefinitionKey !== null && input.processDefinitionKey !== '';
+    if (byId === byKey) throw EngineErrors.definitionIdOrKey();
+    const def = await this.definitions.findForStart(actor.tenantId, byId ? { id: input.processDefinitionId! } : { key: input.processDefinitionKey! });
+    if (!def) throw byId ? EngineErrors.definitionNotFound(input.processDefinitionId!) : EngineErrors.definitionKeyNotFound(input.processDefinitionKey!);
+    if (def.suspended) throw EngineErrors.definitionSuspended(def.id);
+    if ((def.starterUserIds || def.starterGroupIds) && !this.access.isAdmin(actor)) {
+      const allowedUser = (def.starterUserIds ?? []).includes(actor.userId);
+      let allowed = allowedUser;
+      if (!allowed && def.starterGroupIds) {
+        const groups = await this.org.groupsOfUser(actor.tenantId, actor.userId);
+        allowed = groups.some((g) => def.starterGroupIds!.includes(g.id));
+      }
+      if (!allowed) throw EngineErrors.notCandidateStarter(def.id);
+    }
+
+    const variables = new Map<string, { name: string } & TypedValue>();
+    for (const [name, value] of Object.entries(input.values ?? {})) variables.set(name, { name, ...toTypedValue(name, undefined, value) });
+    for (const v of input.variables ?? []) variables.set(v.name, { name: v.name, ...toTypedValue(v.name, v.type, v.value) });
+    if (def.startFormKey && input.outcome !== undefined && input.outcome !== null) {
+      const name = `form_${def.startFormKey}_outcome`;
+      variables.set(name, { name, ...toTypedValue(name, 'string', input.outcome) });
+    }
+
+    const model = await this.definitions.model(def.id);
+    let startNodeId: string | undefined;
+    if (input.messageName !== undefined) {
+      startNodeId = model.startNodeIds.find((id) => {
+        const ev = model.nodes[id]?.eventDefinition;
+        return ev?.type === 'message' && ev.messageName === input.messageName;
+      });
+      if (!startNodeId) throw EngineErrors.startRejected(def.id, `no start event for message '${input.messageName}'`);
+    }
+    const values = Object.fromEntries([...variables.values()].map((v) => [v.name, v.value]));
+    const result = execute(model, null, { type: 'start', startNodeId, initiatorId: actor.userId }, engineContext(values));
+    if (isRejected(result)) throw EngineErrors.startRejected(def.id, result.rejected.message);
+
+    const instanceId = await this.instances.insert({
+      tenantId: actor.tenantId,
+      definitionId: def.id,
+      name: input.name ?? null,
+      businessKey: input.businessKey ?? null,
+      startedBy: actor.userId,
+      startActivityId: startNodeId ?? model.startNodeIds[0] ?? null,
+    });
+    await this.engine.write(
+      { tenantId: actor.tenantId, instanceId, definitionId: def.id, model, actorId: actor.userId },
+      [],
+      result,
+      {
+        bumpVersion: false,
+        variables: [...variables.values()],
+        audit: [
+          {
+            instanceId,
+            taskId: null,
+            type: 'process-started',
+            userId: actor.userId,
+            details: { processDefinitionId: def.id, processDefinitionName: def.name, processDefinitionKey: def.key, name: input.name ?? null },
+          },
+        ],
+        links: [{ instanceId, taskId: null, userId: actor.userId, groupId: null, type: 'starter' }],
+      },
+    );
+    await this.bus.publish('process-engine.instance.started', { instanceId, definitionId: def.id, definitionKey: def.key }, actor.tenantId);
+    return { instanceId, definitionId: def.id };
   }
 }

@@ -16,9 +16,9 @@ export interface BpmnSummary {
  */
 export async function validateBpmn(xml: string | Buffer, field: string): Promise<BpmnSummary> {
   const result = await readBpmn(xml);
-  if (!result.ok) throw EngineErrors.invalidBpmn(field, result.problems);
+  if (!result.ok) throw EngineErrors.invalidModelBpmn(field, result.problems);
   const first = result.models[0];
-  if (!first) throw EngineErrors.invalidBpmn(field, [{ elementId: null, message: 'the document holds no process' }]);
+  if (!first) throw EngineErrors.invalidModelBpmn(field, [{ elementId: null, message: 'the document holds no process' }]);
   return { key: first.id, name: first.name, documentation: first.documentation };
 }
 

@@ -1,0 +1,310 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { DomainEventBus } from '../../../../libs/platform/events/domain-event-bus.js';
+import type { ProcessModel } from '../../domain/model/process-model.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
+import { execute } from '../../domain/runtime/engine.js';
+import type { EngineContext, ExecutionState, StepResult, Trigger, TriggerRejection } from '../../domain/runtime/instance-state.js';
+import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
+import {
+  EngineWrites,
+  type NewActivityRow,
+  type NewAuditRow,
+  type NewIncidentRow,
+  type NewLinkRow,
+  type NewTaskRow,
+} from '../../infrastructure/engine-writes.js';
+import { ExecutionRepository } from '../../infrastructure/execution.repository.js';
+import { InstanceRepository, type LockedInstance } from '../../infrastructure/instance.repository.js';
+import { VariableStore } from '../../infrastructure/variable.store.js';
+import { AssignmentResolver } from './assignment-resolver.js';
+import { delegateName, SERVICE_TASK_DELEGATES, type ServiceTaskDelegate } from './service-task-delegate.js';
+
+/** The instance a step belongs to, as the writer needs it. */
+export interface StepScope {
+  readonly tenantId: string;
+  readonly instanceId: string;
+  readonly definitionId: string;
+  readonly model: ProcessModel;
+  /** Who caused the step (starter, completer); null for the engine itself (continuations). */
+  readonly actorId: string | null;
+}
+
+export interface StepExtras {
+  /** Variables to store with the step's own (start variables): one statement for all. */
+  readonly variables?: ReadonlyArray<{ readonly name: string } & TypedValue>;
+  /** Audit rows to write before the step's own (process-started). */
+  readonly audit?: readonly NewAuditRow[];
+  /** Identity links to write with the step's own (the starter's). */
+  readonly links?: readonly NewLinkRow[];
+  /** Moves instance.version (every advance of an existing instance). */
+  readonly bumpVersion: boolean;
+}
+
+export interface StepOutcome {
+  readonly taskIds: readonly string[];
+  readonly ended: boolean;
+  readonly incidents: number;
+}
+
+/** `randomUUID` ids, the variables expressions see, and the clock: what the pure core gets from the world. */
+export function engineContext(variables: Readonly<Record<string, unknown>>): EngineContext {
+  return { newId: randomUUID, variables, now: new Date().toISOString() };
+}
+
+export function isRejected<T extends object>(r: T | { readonly rejected: TriggerRejection }): r is { readonly rejected: TriggerRejection } {
+  return 'rejected' in r;
+}
+
+/**
+ * Turns a StepResult of the pure engine into rows, in batched statements (design.md §3):
+ * the token-tree diff, user tasks with their candidate links and the instance's participant links,
+ * activity history, variables, audit entries, incidents, the instance's end. Runs in the caller's
+ * transaction; the caller holds the instance lock.
+ *
+ * Choices:
+ * - `assignee`/`candidateUsers` may be a user id, username or email and `candidateGroups` a group
+ *   id or name (design.md §8), resolved through the identity and org-structure facades. A
+ *   reference that names nobody leaves the task unassigned (or without that candidate): the
+ *   process goes on, the audit trail gets a `task-assignment-unresolved` entry naming the
+ *   reference, and a warning is logged — an admin can assign the task. It is not an incident:
+ *   nothing is stuck.
+ * - Service tasks call the ServiceTaskDelegate registered under the delegate's name; with none
+ *   registered (the default in this version) they pass through. The engine has already moved past
+ *   the node, so a delegate's returned variables are stored but not seen by that step's conditions.
+ * - Async continuations commit first and continue after the commit (ContinueInstance).
+ */
+@Injectable()
+export class RunEngine {
+  private readonly logger = new Logger('ProcessEngine');
+  private readonly delegates: ReadonlyMap<string, ServiceTaskDelegate>;
+
+  constructor(
+    private readonly definitions: DefinitionRepository,
+    private readonly executions: ExecutionRepository,
+    private readonly instances: InstanceRepository,
+    private readonly writes: EngineWrites,
+    private readonly variables: VariableStore,
+    private readonly assignment: AssignmentResolver,
+    private readonly bus: DomainEventBus,
+    @Optional() @Inject(SERVICE_TASK_DELEGATES) delegates?: readonly ServiceTaskDelegate[],
+  ) {
+    this.delegates = new Map((delegates ?? []).map((d) => [d.name, d]));
+  }
+
+  /**
+   * Advances a locked instance with a trigger (task completed, continuation due): loads the token
+   * tree and the variables, runs the pure step, writes the result. A rejection is returned, not
+   * thrown: the caller decides whether it is a conflict or nothing to do.
+   */
+  async advance(instance: LockedInstance, trigger: Trigger, actorId: string | null): Promise<StepOutcome | { rejected: TriggerRejection }> {
+    const [model, before, values] = await Promise.all([
+      this.definitions.model(instance.definitionId),
+      this.executions.load(instance.id),
+      this.variables.valuesOf(instance.tenantId, instance.id),
+    ]);
+    const result = execute(model, { status: 'running', executions: before }, trigger, engineContext(values));
+    if (isRejected(result)) return result;
+    return this.write(
+      { tenantId: instance.tenantId, instanceId: instance.id, definitionId: instance.definitionId, model, actorId },
+      before,
+      result,
+      { bumpVersion: true },
+    );
+  }
+
+  async write(scope: StepScope, before: readonly ExecutionState[], result: StepResult, extras: StepExtras): Promise<StepOutcome> {
+    const { tenantId, instanceId, model } = scope;
+    await this.executions.applyDiff(tenantId, instanceId, before, result.state.executions);
+
+    const cancelled = result.effects.flatMap((e) => (e.type === 'executionsCancelled' ? e.executionIds : []));
+    await this.writes.cancelTasksOf(instanceId, cancelled);
+
+    // Tasks first: history rows and links need their ids.
+    const created = result.effects.flatMap((e) => (e.type === 'createUserTask' ? [e] : []));
+    const audit: NewAuditRow[] = [...(extras.audit ?? [])];
+    const links: NewLinkRow[] = [...(extras.links ?? [])];
+    let taskIds: string[] = [];
+    if (created.length > 0) {
+      const userRefs = created.flatMap((c) => [...(c.task.assignee ? [c.task.assignee] : []), ...c.task.candidateUsers]);
+      const groupRefs = created.flatMap((c) => c.task.candidateGroups);
+      const refs = await this.assignment.resolve(tenantId, userRefs, groupRefs);
+      const pendingUnresolved: Array<{ taskIndex: number; role: string; reference: string }> = [];
+      const unresolved = (taskIndex: number, role: string, reference: string): void => {
+        this.logger.warn(`Instance ${instanceId}, task ${created[taskIndex]!.nodeId}: ${role} '${reference}' names nobody in tenant ${tenantId}`);
+        pendingUnresolved.push({ taskIndex, role, reference });
+      };
+      const rows: NewTaskRow[] = created.map((c, i) => {
+        const assigneeId = c.task.assignee ? (refs.users.get(c.task.assignee) ?? null) : null;
+        if (c.task.assignee && !assigneeId) unresolved(i, 'assignee', c.task.assignee);
+        return {
+          executionId: c.executionId,
+          taskDefinitionKey: c.nodeId,
+          name: c.task.name,
+          description: c.task.documentation,
+          category: c.task.category,
+          formKey: c.task.formKey,
+          assigneeId,
+          priority: c.task.priority,
+          dueDate: c.task.dueDate,
+        };
+      });
+      taskIds = await this.writes.insertTasks(tenantId, instanceId, scope.definitionId, rows);
+      created.forEach((c, i) => {
+        const taskId = taskIds[i]!;
+        const participants = new Set<string>();
+        const assigneeId = rows[i]!.assigneeId;
+        if (assigneeId) participants.add(assigneeId);
+        const candidateUserIds: string[] = [];
+        for (const ref of new Set(c.task.candidateUsers)) {
+          const id = refs.users.get(ref);
+          if (!id) unresolved(i, 'candidateUser', ref);
+          else if (!candidateUserIds.includes(id)) {
+            candidateUserIds.push(id);
+            links.push({ instanceId: null, taskId, userId: id, groupId: null, type: 'candidate' });
+            participants.add(id);
+          }
+        }
+        const candidateGroupIds: string[] = [];
+        for (const ref of new Set(c.task.candidateGroups)) {
+          const id = refs.groups.get(ref);
+          if (!id) unresolved(i, 'candidateGroup', ref);
+          else if (!candidateGroupIds.includes(id)) {
+            candidateGroupIds.push(id);
+            links.push({ instanceId: null, taskId, userId: null, groupId: id, type: 'candidate' });
+          }
+        }
+        for (const userId of participants) links.push({ instanceId, taskId: null, userId, groupId: null, type: 'participant' });
+        audit.push({
+          instanceId,
+          taskId,
+          type: 'task-created',
+          userId: scope.actorId,
+          details: {
+            taskName: c.task.name,
+            taskDefinitionKey: c.nodeId,
+            assigneeId,
+            candidateUserIds,
+            candidateGroupIds,
+            formKey: c.task.formKey,
+            dueDate: c.task.dueDate,
+            priority: c.task.priority ?? 50,
+          },
+        });
+      });
+      for (const u of pendingUnresolved) {
+        audit.push({
+          instanceId,
+          taskId: taskIds[u.taskIndex]!,
+          type: 'task-assignment-unresolved',
+          userId: null,
+          details: { taskDefinitionKey: created[u.taskIndex]!.nodeId, role: u.role, reference: u.reference },
+        });
+      }
+    }
+    await this.writes.insertLinks(tenantId, links);
+
+    // Activity history: rows started in this step end in this step when their end is here too.
+    const taskOf = new Map(created.map((c, i) => [`${c.executionId}|${c.nodeId}`, taskIds[i]!]));
+    const activities: Array<NewActivityRow & { ended: boolean }> = [];
+    const endsOfEarlier: Array<{ executionId: string; activityId: string }> = [];
+    const incidents: NewIncidentRow[] = [];
+    const vars: Array<{ name: string } & TypedValue> = [...(extras.variables ?? [])];
+    let ended: { endActivityId: string | null; reason: string | null } | null = null;
+    for (const e of result.effects) {
+      switch (e.type) {
+        case 'activityStarted': {
+          const node = model.nodes[e.nodeId];
+          activities.push({
+            executionId: e.executionId,
+            activityId: e.nodeId,
+            activityName: node?.name ?? null,
+            activityType: node?.kind ?? 'unknown',
+            taskId: taskOf.get(`${e.executionId}|${e.nodeId}`) ?? null,
+            ended: false,
+          });
+          break;
+        }
+        case 'activityEnded': {
+          let open = -1;
+          for (let i = activities.length - 1; i >= 0; i--) {
+            const a = activities[i]!;
+            if (!a.ended && a.executionId === e.executionId && a.activityId === e.nodeId) {
+              open = i;
+              break;
+            }
+          }
+          if (open >= 0) activities[open] = { ...activities[open]!, ended: true };
+          else endsOfEarlier.push({ executionId: e.executionId, activityId: e.nodeId });
+          break;
+        }
+        case 'setVariable': {
+          const typed = toTypedValue(e.name, undefined, e.value);
+          const at = vars.findIndex((v) => v.name === e.name);
+          if (at >= 0) vars.splice(at, 1);
+          vars.push({ name: e.name, ...typed });
+          break;
+        }
+        case 'incident':
+          this.logger.warn(`Incident ${e.incidentType} on instance ${instanceId} at ${e.nodeId}: ${e.message}`);
+          incidents.push({ executionId: e.executionId, activityId: e.nodeId, type: e.incidentType, message: e.message });
+          break;
+        case 'instanceEnded':
+          ended = { endActivityId: e.endNodeId, reason: e.terminated ? `Terminated by end event ${e.endNodeId ?? ''}`.trim() : null };
+          audit.push({ instanceId, taskId: null, type: 'process-ended', userId: scope.actorId, details: { endActivityId: e.endNodeId, terminated: e.terminated } });
+          break;
+        case 'invokeService':
+          await this.invokeService(scope, e.executionId, e.nodeId, e.delegateExpression, vars);
+          break;
+        default:
+          break;
+      }
+    }
+    await this.writes.endActivities(instanceId, endsOfEarlier);
+    await this.writes.insertActivities(tenantId, instanceId, activities);
+    await this.variables.set({ kind: 'instance', tenantId, instanceId }, vars, scope.actorId);
+    await this.writes.insertAudit(tenantId, audit);
+    await this.writes.insertIncidents(tenantId, instanceId, incidents);
+    await this.instances.afterStep(instanceId, { bumpVersion: extras.bumpVersion, incidents: incidents.length, ended });
+
+    for (const e of result.effects) {
+      if (e.type === 'scheduleContinuation') {
+        await this.bus.publish('process-engine.continuation.due', { instanceId, executionId: e.executionId }, tenantId);
+      }
+    }
+    if (ended) {
+      await this.bus.publish(
+        'process-engine.instance.ended',
+        { instanceId, definitionId: scope.definitionId, definitionKey: model.id, state: 'completed' },
+        tenantId,
+      );
+    }
+    return { taskIds, ended: ended !== null, incidents: incidents.length };
+  }
+
+  private async invokeService(
+    scope: StepScope,
+    executionId: string,
+    nodeId: string,
+    expression: string | null,
+    vars: Array<{ name: string } & TypedValue>,
+  ): Promise<void> {
+    if (!expression) return;
+    const delegate = this.delegates.get(delegateName(expression));
+    if (!delegate) return;
+    const current = await this.variables.valuesOf(scope.tenantId, scope.instanceId);
+    for (const v of vars) current[v.name] = v.value;
+    const out = await delegate.execute({ tenantId: scope.tenantId, instanceId: scope.instanceId, executionId, nodeId, variables: current });
+    for (const [name, value] of Object.entries(out ?? {})) {
+      const at = vars.findIndex((v) => v.name === name);
+      if (at >= 0) vars.splice(at, 1);
+      vars.push({ name, ...toTypedValue(name, undefined, value) });
+    }
+  }
+}
+
+/** A trigger the state does not accept, as the error the caller shows (409). */
+export function rejectionError(instanceId: string, rejected: TriggerRejection): Error {
+  return EngineErrors.executionNotWaiting(instanceId, rejected.message);
+}
