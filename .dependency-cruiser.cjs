@@ -54,7 +54,8 @@ module.exports = {
       comment: 'domain/ folders use no framework, ORM or driver',
       severity: 'error',
       from: { path: '^src/[^/]+/domain/' },
-      to: { path: '(@nestjs|typeorm|^pg$|node_modules/pg/|express)' },
+      // express the package, not every path with the word in it (domain/expressions)
+      to: { path: '(@nestjs|typeorm|^pg$|node_modules/pg/|node_modules/express/|^express$)' },
     },
     {
       name: 'no-circular',

@@ -7,6 +7,8 @@ const swc = [
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
       keepClassNames: true,
+      // keep `with { type: 'json' }` so that jest loads JSON modules the way Node does
+      experimental: { keepImportAttributes: true, emitAssertForImportAttributes: false },
     },
     module: { type: 'es6' },
     sourceMaps: 'inline',

@@ -97,4 +97,6 @@ export type TriggerRejection =
   | { readonly code: 'EXECUTION_NOT_FOUND'; readonly message: string }
   | { readonly code: 'EXECUTION_NOT_WAITING'; readonly message: string }
   | { readonly code: 'INSTANCE_ENDED'; readonly message: string }
-  | { readonly code: 'NO_START_EVENT'; readonly message: string };
+  | { readonly code: 'NO_START_EVENT'; readonly message: string }
+  /** A start trigger with an existing state (added by engine-domain). */
+  | { readonly code: 'INSTANCE_ALREADY_STARTED'; readonly message: string };

@@ -1,4 +1,72 @@
-import type { CompileResult } from '../../domain/model/process-model.js';
+import * as ns from 'bpmn-moddle';
+import type { CompileResult, ModelProblem } from '../../domain/model/process-model.js';
+import { compileProcessModels } from '../../domain/model/compile-process-model.js';
+import activiti from './activiti.moddle.json' with { type: 'json' };
+import flowable from './flowable.moddle.json' with { type: 'json' };
+import camunda from './camunda.moddle.json' with { type: 'json' };
+
+const BpmnModdle = (ns as { BpmnModdle?: typeof ns.BpmnModdle }).BpmnModdle ?? (ns as unknown as { default: typeof ns.BpmnModdle }).default;
+
+export const MAX_BPMN_BYTES = 10 * 1024 * 1024;
+export const MAX_BPMN_DEPTH = 200;
+
+/**
+ * The three extension namespaces define the same attribute names (assignee, async, …), which one
+ * moddle instance cannot hold at once ("property already defined"). So there is one moddle per
+ * namespace, chosen by the namespace the document declares (activiti, then flowable, then camunda);
+ * attributes of a second namespace in the same document stay in `$attrs`, where the compiler reads
+ * them too (under their usual prefix).
+ */
+const EXTENSIONS = [
+  { uri: 'http://activiti.org/bpmn', packages: { activiti } },
+  { uri: 'http://flowable.org/bpmn', packages: { flowable } },
+  { uri: 'http://camunda.org/schema/1.0/bpmn', packages: { camunda } },
+] as const;
+const moddles = new Map<string, InstanceType<typeof BpmnModdle>>();
+function moddleFor(xml: string): InstanceType<typeof BpmnModdle> {
+  const ext = EXTENSIONS.find((e) => xml.includes(e.uri));
+  const key = ext?.uri ?? '';
+  let m = moddles.get(key);
+  if (!m) {
+    m = new BpmnModdle(ext ? { ...ext.packages } : {});
+    moddles.set(key, m);
+  }
+  return m;
+}
+
+function fail(message: string, elementId: string | null = null): CompileResult {
+  return { ok: false, problems: [{ elementId, message }] };
+}
+
+/**
+ * The deepest element nesting, counted with a linear scan of tags (no parser, no recursion), so
+ * that a pathological document is refused quickly. Stops counting past `limit`.
+ */
+export function nestingDepth(xml: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0 && i < xml.length) {
+    const next = xml[i + 1];
+    if (next === '!' || next === '?') {
+      // comment, CDATA or processing instruction: skip to its end
+      const end = xml.startsWith('<!--', i) ? xml.indexOf('-->', i + 4) : xml.startsWith('<![CDATA[', i) ? xml.indexOf(']]>', i + 9) : xml.indexOf('>', i + 2);
+      if (end < 0) break;
+      i = xml.indexOf('<', end);
+      continue;
+    }
+    const close = xml.indexOf('>', i + 1);
+    if (close < 0) break;
+    if (next === '/') depth--;
+    else if (xml[close - 1] !== '/') {
+      depth++;
+      if (depth > max) max = depth;
+      if (max > limit) return max;
+    }
+    i = xml.indexOf('<', close + 1);
+  }
+  return max;
+}
 
 /**
  * Reads a BPMN 2.0 document (bytes as uploaded) into executable models: refuses DTDs and entity
@@ -7,6 +75,32 @@ import type { CompileResult } from '../../domain/model/process-model.js';
  * as problems, and compiles with compileProcessModels. Never throws for bad input: problems.
  */
 export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
-  void bytes;
-  throw new Error('readBpmn: not implemented yet');
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+  if (size > MAX_BPMN_BYTES) return fail(`The document is larger than ${MAX_BPMN_BYTES / 1024 / 1024} MB`);
+  const xml = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, '');
+  if (!xml.trim()) return fail('The document is empty');
+  if (!xml.trimStart().startsWith('<')) return fail('The document is not XML');
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return fail('Document type declarations and entities are not allowed in BPMN documents');
+  if (nestingDepth(xml, MAX_BPMN_DEPTH) > MAX_BPMN_DEPTH) return fail(`Elements are nested deeper than ${MAX_BPMN_DEPTH} levels`);
+  let parsed: Awaited<ReturnType<InstanceType<typeof BpmnModdle>['fromXML']>>;
+  try {
+    parsed = await moddleFor(xml).fromXML(xml);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/failed to parse document as <bpmn:Definitions>/.test(message)) return fail('The document is not BPMN 2.0 (its root element is not bpmn:definitions)');
+    return fail(`The document is not well-formed XML: ${firstLine(message)}`);
+  }
+  const warnings = parsed.warnings.map((w) => firstLine(w.message) + nested(w.message));
+  return compileProcessModels(parsed.rootElement, warnings);
 }
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+function nested(message: string): string {
+  const m = /nested error: (.*)/.exec(message);
+  const line = /line: (\d+)/.exec(message);
+  return (m ? `: ${m[1]!.trim()}` : '') + (line ? ` (line ${Number(line[1]) + 1})` : '');
+}
+
+export type { ModelProblem };
