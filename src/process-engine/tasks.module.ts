@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { CompleteTask } from './application/tasks/complete-task.use-case.js';
+import { EngineCoreModule } from './engine-core.module.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 
-/** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. */
+/** aps tasks: queries (runtime and historic), details, actions, checklists and task audit. CompleteTask comes from EngineCoreModule. */
 @Module({
-  imports: [EngineSharedModule],
+  imports: [EngineSharedModule, EngineCoreModule],
   controllers: [],
-  providers: [CompleteTask],
-  exports: [CompleteTask],
+  providers: [],
+  exports: [],
 })
 export class EngineTasksModule {}
