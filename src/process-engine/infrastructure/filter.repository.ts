@@ -64,9 +64,9 @@ export class FilterRepository {
   async insert(s: FilterScope, f: FilterFields): Promise<string> {
     const [row] = await this.uow.query<{ id: string }>(
       `INSERT INTO process_engine.filters (tenant_id, user_id, kind, app_id, name, icon, recent, filter, position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb,
+       VALUES ($1::bigint, $2::bigint, $3::varchar, $4::bigint, $5, $6, $7, $8::jsonb,
                (SELECT coalesce(max(position) + 1, 0) FROM process_engine.filters
-                 WHERE tenant_id = $1 AND user_id = $2 AND kind = $3 AND app_id IS NOT DISTINCT FROM $4::bigint))
+                 WHERE tenant_id = $1::bigint AND user_id = $2::bigint AND kind = $3::varchar AND app_id IS NOT DISTINCT FROM $4::bigint))
        RETURNING id::text AS id`,
       [s.tenantId, s.userId, s.kind, f.appId, f.name, f.icon, f.recent, JSON.stringify(f.filter)],
     );

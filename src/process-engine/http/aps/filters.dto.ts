@@ -90,7 +90,6 @@ export class ApsProcessFilterCriteriaDto extends FilterCriteriaBase {
 
 class FilterBodyBase {
   @ApiPropertyOptional({ description: 'Name of the filter (required when creating).', maxLength: 255, example: 'My open tasks' })
-  @IsOptional()
   @PresentNotNull()
   @IsString()
   @IsNotEmpty()
@@ -111,7 +110,6 @@ class FilterBodyBase {
   icon?: string | null;
 
   @ApiPropertyOptional({ description: 'Kept as sent (Alfresco marks its default filter with it).', example: false })
-  @IsOptional()
   @PresentNotNull()
   @IsBoolean()
   recent?: boolean;
@@ -123,7 +121,6 @@ class FilterBodyBase {
 
 export class ApsTaskFilterBodyDto extends FilterBodyBase {
   @ApiPropertyOptional({ type: ApsTaskFilterCriteriaDto, description: 'The saved task query; when sent on update it replaces the stored one.' })
-  @IsOptional()
   @PresentNotNull()
   @IsObject()
   @ValidateNested()
@@ -133,7 +130,6 @@ export class ApsTaskFilterBodyDto extends FilterBodyBase {
 
 export class ApsProcessFilterBodyDto extends FilterBodyBase {
   @ApiPropertyOptional({ type: ApsProcessFilterCriteriaDto, description: 'The saved process instance query; when sent on update it replaces the stored one.' })
-  @IsOptional()
   @PresentNotNull()
   @IsObject()
   @ValidateNested()
@@ -161,7 +157,6 @@ export class ApsFilterOrderDto {
 /** PUT filters/processes: the document creates a filter with it, the Alfresco JS client reorders with `{order, appId}`. */
 export class ApsProcessFilterPutDto extends ApsProcessFilterBodyDto {
   @ApiPropertyOptional({ type: [Number], description: 'When sent: reorder the filters of `appId` (and nothing else may be sent but appId).', example: [3, 1, 2] })
-  @IsOptional()
   @PresentNotNull()
   @IsArray()
   @ArrayMaxSize(1000)

@@ -123,7 +123,6 @@ export class ApsCreateModelDto {
 
 export class ApsUpdateModelDto {
   @ApiPropertyOptional({ maxLength: 255, example: 'New name' })
-  @IsOptional()
   @PresentNotNull()
   @IsString()
   @IsNotEmpty()
@@ -137,7 +136,6 @@ export class ApsUpdateModelDto {
   description?: string | null;
 
   @ApiPropertyOptional({ description: 'The caller\'s own favorite flag (per user; needs only read access).', example: true })
-  @IsOptional()
   @PresentNotNull()
   @IsBoolean()
   favorite?: boolean;
@@ -147,7 +145,6 @@ export class ApsUpdateModelDto {
       'Meridian extension: new content (BPMN 2.0 XML for process models, the app definition JSON for apps). Different content makes a new ' +
       'version; the previous one is kept in the history. Invalid content is a 400 and changes nothing.',
   })
-  @IsOptional()
   @PresentNotNull()
   @IsString()
   content?: string;
