@@ -82,4 +82,31 @@ export const EngineErrors = {
   adminOnly: (what: string) => DomainError.forbidden('ENGINE.ADMIN_ONLY', `Only a tenant or system administrator may ${what}`),
   tenantNotAllowed: (tenant: string) =>
     DomainError.forbidden('ENGINE.TENANT_NOT_ALLOWED', `Only a tenant manager may act on another tenant (${tenant})`, { field: 'tenantId', value: tenant }),
+  // engine-instances: definitions, candidate starters, instance lifecycle, audit log.
+  starterOrAdminOnly: (what: string, id: string) =>
+    DomainError.forbidden('ENGINE.NOT_STARTER', `Only the user who started process instance ${id}, or an administrator, may ${what} it`, { value: id }),
+  candidateStarterNotFound: (definitionId: string, family: string, identityId: string) =>
+    DomainError.notFound('ENGINE.IDENTITY_LINK_NOT_FOUND', `Process definition ${definitionId} has no candidate starter ${family}/${identityId}`, {
+      field: 'identityId',
+      value: identityId,
+    }),
+  candidateStarterExists: (definitionId: string, family: string, identityId: string) =>
+    DomainError.conflict('ENGINE.IDENTITY_LINK_EXISTS', `${family}/${identityId} is already a candidate starter of process definition ${definitionId}`, {
+      field: family === 'users' ? 'user' : 'group',
+      value: identityId,
+    }),
+  userNotFound: (id: string, field: string) => DomainError.notFound('ENGINE.USER_NOT_FOUND', `User ${id} does not exist`, { field, value: id }),
+  groupNotFound: (id: string, field: string) => DomainError.notFound('ENGINE.GROUP_NOT_FOUND', `Group ${id} does not exist`, { field, value: id }),
+  noStartForm: (definitionId: string) =>
+    DomainError.notFound('ENGINE.NO_START_FORM', `Process definition ${definitionId} has no start form`, { field: 'processDefinitionId', value: definitionId }),
+  instanceAlreadyInState: (id: string, state: 'suspended' | 'running') =>
+    DomainError.conflict('ENGINE.INSTANCE_STATE', `Process instance ${id} is already ${state === 'suspended' ? 'suspended' : 'active'}`, {
+      field: 'processInstanceId',
+      value: id,
+    }),
+  diagramNotSupported: (id: string) =>
+    DomainError.notFound('ENGINE.DIAGRAM_NOT_SUPPORTED', `No diagram for process instance ${id}: Meridian does not render process diagrams`, {
+      field: 'processInstanceId',
+      value: id,
+    }),
 };

@@ -12,6 +12,7 @@ import { ListDeployments } from '../../application/deployments/list-deployments.
 import { APS_ENGINE_API, ApsEngineAuth, ApsIdPipe } from '../aps/aps-engine.support.js';
 import {
   ActivitiDeleteDeploymentQueryDto,
+  ActivitiDeploymentFieldsDto,
   ActivitiDeploymentListQueryDto,
   ActivitiDeploymentListResponse,
   ActivitiDeploymentResponse,
@@ -59,7 +60,7 @@ export class ActivitiDeploymentsController {
     @CurrentPrincipal() actor: Principal,
     @Req() req: Request,
     @UploadedFiles() files: Array<{ originalname: string; buffer: Buffer }> | undefined,
-    @Body() body: ActivitiDeploymentUploadDto,
+    @Body() body: ActivitiDeploymentFieldsDto,
   ): Promise<ActivitiDeploymentResponse> {
     if (!files || files.length === 0) {
       throw DomainError.validation('ENGINE.NO_FILE', 'Send the BPMN file(s) as multipart parts named `file`', { field: 'file' });

@@ -151,11 +151,8 @@ export class ActivitiDefinitionListQueryDto extends ActivitiPagingQueryDto {
   sort?: 'name' | 'id' | 'key' | 'category' | 'deploymentId' | 'version' | 'tenantId';
 }
 
-/** The multipart body of `POST repository/deployments`. */
-export class ActivitiDeploymentUploadDto {
-  @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more `.bpmn` / `.bpmn20.xml` files (further files are stored as resources).' })
-  file!: unknown;
-
+/** The text fields of the multipart body of `POST repository/deployments` (validated). */
+export class ActivitiDeploymentFieldsDto {
   @ApiPropertyOptional({ maxLength: 255, description: 'Deployment name (default: the first file\'s name).' })
   @IsOptional()
   @IsString()
@@ -173,6 +170,12 @@ export class ActivitiDeploymentUploadDto {
   @IsString()
   @MaxLength(255)
   tenantId?: string;
+}
+
+/** The whole multipart body, for the OpenAPI document: the files and the fields. */
+export class ActivitiDeploymentUploadDto extends ActivitiDeploymentFieldsDto {
+  @ApiProperty({ type: 'array', items: { type: 'string', format: 'binary' }, description: 'One or more `.bpmn` / `.bpmn20.xml` files (further files are stored as resources).' })
+  file!: unknown;
 }
 
 export class ActivitiDeploymentResponse {
