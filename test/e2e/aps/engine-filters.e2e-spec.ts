@@ -152,11 +152,9 @@ describe('aps filters: the user\'s task and process instance filters', () => {
       ]);
       expect((await list()).map((f) => f.id)).toEqual([third.id, first!.id, second!.id]);
 
-      const before = await snapshot();
       const noApp = (await http().get(`${API}/filters/tasks`).set('Authorization', alice.auth)).body.data.find((f: Json) => f.appId === null) as Json;
       const bobFilter = await createTaskFilter(bob.auth, { name: 'Bob\'s', appId });
       const beforeBad = await snapshot();
-      void before;
       const bad: Array<[Json, string]> = [
         [{ order: [first!.id, first!.id], appId }, 'order[1]'],
         [{ order: [bobFilter.id], appId }, 'order[0]'],

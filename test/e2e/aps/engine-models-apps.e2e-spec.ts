@@ -105,6 +105,7 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     const badBody = await http().post(`${API}/app-definitions/${String(app.id)}/publish`).set('Authorization', alice.auth).send({ force: 'yes' });
     expect(badBody.status).toBe(400);
     expectApsError(badBody.body, 'GENERAL.ERROR.BAD-REQUEST', 'force');
+    expect(await snapshot()).toEqual(before);
     // Two process models with the same process id cannot be published together.
     const twin = await create(alice.auth, { name: 'Leave twin', modelType: 0, content: oneTaskBpmn('leave', 'Twin') });
     const clash = await create(alice.auth, { name: 'Clash', modelType: 3, content: appContent([leave.id, twin.id]) });
@@ -113,7 +114,6 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     expect(clashing.status).toBe(400);
     expectApsError(clashing.body, 'GENERAL.ERROR.BAD-REQUEST', 'definition.models[1]');
     expect(await snapshot()).toEqual(beforeClash);
-    void before;
   });
 
   it('POST app-definitions/{modelId}/publish makes a new app version and freezes its process models', async () => {
