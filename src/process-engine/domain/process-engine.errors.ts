@@ -23,6 +23,12 @@ export const EngineErrors = {
     DomainError.notFound('ENGINE.MODEL_HISTORY_NOT_FOUND', `Model ${modelId} has no history entry ${historyId}`, { field: 'modelHistoryId', value: historyId }),
   modelThumbnailNotFound: (id: string) =>
     DomainError.notFound('ENGINE.MODEL_THUMBNAIL_NOT_FOUND', `Model ${id} has no thumbnail`, { field: 'modelId', value: id }),
+  modelInUse: (id: string, apps: readonly { id: string; name: string }[]) =>
+    DomainError.conflict(
+      'ENGINE.MODEL_IN_USE',
+      `Model ${id} is used by app ${apps.map((a) => `${a.name} (${a.id})`).join(', ')}; remove it from the app first`,
+      { field: 'modelId', value: id },
+    ),
   modelNotWritable: (id: string) =>
     DomainError.forbidden('ENGINE.MODEL_NOT_WRITABLE', `Only the creator of model ${id} or an administrator may change it`, { value: id }),
   modelWrongType: (id: string, expected: string, field = 'modelId') =>

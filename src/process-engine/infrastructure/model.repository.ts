@@ -231,6 +231,17 @@ export class ModelRepository {
     );
   }
 
+  /** App models (type 3) of the tenant whose current definition lists the model. */
+  async appsUsing(modelId: string, tenantId: string): Promise<Array<{ id: string; name: string }>> {
+    return this.uow.query<{ id: string; name: string }>(
+      `SELECT id::text AS id, name FROM process_engine.models
+        WHERE tenant_id = $1 AND model_type = 3 AND content IS NOT NULL
+          AND (content::jsonb -> 'models') @> jsonb_build_array(jsonb_build_object('id', $2::bigint))
+        ORDER BY id`,
+      [tenantId, modelId],
+    );
+  }
+
   async count(tenantId: string): Promise<number> {
     const [row] = await this.uow.query<{ n: number }>(`SELECT count(*)::int AS n FROM process_engine.models WHERE tenant_id = $1`, [tenantId]);
     return row!.n;

@@ -255,6 +255,18 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     expect(((await http().get(`${API}/runtime-app-definitions`).set('Authorization', alice.auth)).body.data as Json[]).map((a) => a.id)).toEqual([app.id]);
   });
 
+  it('a process model that an app lists cannot be deleted (409); once out of the app it can', async () => {
+    const before = await snapshot();
+    const res = await http().delete(`${API}/models/${String(expenses.id)}`).set('Authorization', alice.auth);
+    expect(res.status).toBe(409);
+    expectApsError(res.body, 'GENERAL.ERROR.CONFLICT');
+    expect(res.body.code).toBe('ENGINE.MODEL_IN_USE');
+    expect(res.body.message).toContain('HR');
+    expect(await snapshot()).toEqual(before);
+    const spare = await create(alice.auth, { name: 'Spare', modelType: 0 });
+    await http().delete(`${API}/models/${String(spare.id)}`).set('Authorization', alice.auth).expect(200);
+  });
+
   it('app zips are not implemented yet: 501 in the aps error shape', async () => {
     const exported = await http().get(`${API}/app-definitions/${String(app.id)}/export`).set('Authorization', alice.auth);
     expect(exported.status).toBe(501);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository } from '../../infrastructure/model.repository.js';
 import { ModelViews } from './model.view.js';
 
@@ -10,8 +11,10 @@ export interface DeleteModelInput {
 }
 
 /**
- * Deletes a model with its history and favorites (creator or admin). Deleting an app model also
- * takes it off every landing page; the process definitions it deployed stay (instances use them).
+ * Deletes a model with its history and favorites (creator or admin). A process model that an app
+ * model lists cannot be deleted (409, as Alfresco): remove it from the app first. Deleting an app
+ * model also takes it off every landing page; the process definitions it deployed stay (instances
+ * use them).
  */
 @Injectable()
 export class DeleteModel {
@@ -22,7 +25,11 @@ export class DeleteModel {
 
   @Transactional()
   async execute(input: DeleteModelInput): Promise<void> {
-    await this.views.requireWritable(input.actor, input.id);
+    const model = await this.views.requireWritable(input.actor, input.id);
+    if (model.modelType === 0) {
+      const apps = await this.models.appsUsing(model.id, input.actor.tenantId);
+      if (apps.length > 0) throw EngineErrors.modelInUse(model.id, apps);
+    }
     await this.models.delete(input.id, input.actor.tenantId);
   }
 }

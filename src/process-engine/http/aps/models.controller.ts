@@ -132,11 +132,12 @@ export class ApsModelsController {
   @ApiOperation({
     summary: 'Delete a model',
     description:
-      'Creator or administrator (else 403). History and favorites go with it; an app model also leaves the landing page, while the process ' +
-      'definitions it deployed stay for their instances.',
+      'Creator or administrator (else 403). History and favorites go with it. A process model that an app model lists is refused with 409 ' +
+      '(ENGINE.MODEL_IN_USE, as Alfresco): remove it from the app first. An app model also leaves the landing page, while the process ' +
+      'definitions it deployed stay for their instances. `cascade` and `deleteRuntimeApp` are accepted and ignored.',
   })
   @ApiOkResponse({ description: 'Empty body; the model is deleted.' })
-  @ApiApsErrors(403, 404)
+  @ApiApsErrors(403, 404, 409)
   async delete(@CurrentPrincipal() actor: Principal, @Param('modelId', new ApsIdPipe('modelId')) id: string, @Query() _q: ApsModelDeleteQueryDto): Promise<void> {
     await this.deleteModel.execute({ actor, id });
   }
