@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { executionColumns, type ExecutionDiff } from './execution.repository.js';
 
 export interface NewTaskRow {
   readonly executionId: string;
@@ -46,6 +47,20 @@ export interface NewIncidentRow {
   readonly message: string;
 }
 
+export interface StepRows {
+  readonly executions: ExecutionDiff;
+  readonly cancelledExecutionIds: readonly string[];
+  readonly links: readonly NewLinkRow[];
+  readonly activityEnds: ReadonlyArray<{ readonly executionId: string; readonly activityId: string }>;
+  readonly activities: readonly NewActivityRow[];
+  readonly audit: readonly NewAuditRow[];
+  readonly incidents: readonly NewIncidentRow[];
+  readonly instance: {
+    readonly bumpVersion: boolean;
+    readonly ended: { readonly endActivityId: string | null; readonly reason: string | null } | null;
+  };
+}
+
 const NULL_IF_EMPTY = (v: string | null): string | null => (v === null || v === '' ? null : v);
 
 /**
@@ -88,18 +103,6 @@ export class EngineWrites {
     return tasks.map((t) => byExecution.get(t.executionId)!);
   }
 
-  /** Identity links; a link that already exists is left as it is. */
-  async insertLinks(tenantId: string, links: readonly NewLinkRow[]): Promise<void> {
-    if (links.length === 0) return;
-    await this.uow.query(
-      `INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
-       SELECT $1, x.instance_id, x.task_id, x.user_id, x.group_id, x.type
-         FROM unnest($2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[]) AS x(instance_id, task_id, user_id, group_id, type)
-       ON CONFLICT DO NOTHING`,
-      [tenantId, links.map((l) => l.instanceId), links.map((l) => l.taskId), links.map((l) => l.userId), links.map((l) => l.groupId), links.map((l) => l.type)],
-    );
-  }
-
   /** Candidate starters of definitions (identity links of type `candidate`, Activiti's). */
   async insertDefinitionLinks(
     tenantId: string,
@@ -115,68 +118,101 @@ export class EngineWrites {
     );
   }
 
-  async insertActivities(tenantId: string, instanceId: string, rows: readonly NewActivityRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * Everything an engine step writes besides its new tasks and variables, in ONE statement
+   * (data-modifying CTEs over unnest arrays; empty arrays are no-ops, and the text never changes,
+   * so the statement stays prepared): the token-tree diff, the open tasks of cancelled executions,
+   * identity links, activity history (ends of earlier rows and new rows), audit entries, incidents,
+   * and the instance row (version, incident count, end).
+   */
+  async writeStep(tenantId: string, instanceId: string, step: StepRows): Promise<void> {
+    const i = step.instance;
     await this.uow.query(
-      `INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
-       SELECT $1, $2, x.execution_id, x.activity_id, x.activity_name, x.activity_type, x.task_id, CASE WHEN x.ended THEN now() END
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[], $7::bigint[], $8::boolean[]) WITH ORDINALITY
-              AS x(execution_id, activity_id, activity_name, activity_type, task_id, ended, ord)
-        ORDER BY x.ord`,
+      `WITH
+         del_exec AS (DELETE FROM process_engine.executions WHERE instance_id = $2 AND id = ANY($3::uuid[])),
+         ins_exec AS (
+           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
+           SELECT x.id, $1, $2, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
+             FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+                  AS x(id, parent_id, kind, node_id, status, arrived_via, data)),
+         upd_exec AS (
+           UPDATE process_engine.executions e
+              SET parent_id = x.parent_id, kind = x.kind, node_id = x.node_id, status = x.status, arrived_via = x.arrived_via, data = x.data::jsonb
+             FROM unnest($11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
+                  AS x(id, parent_id, kind, node_id, status, arrived_via, data)
+            WHERE e.id = x.id AND e.instance_id = $2),
+         cancelled AS (
+           UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'cancelled', version = version + 1
+            WHERE instance_id = $2 AND execution_id = ANY($18::uuid[]) AND ended_at IS NULL),
+         links AS (
+           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
+           SELECT $1, x.instance_id, x.task_id, x.user_id, x.group_id, x.type
+             FROM unnest($19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[], $23::text[]) AS x(instance_id, task_id, user_id, group_id, type)
+           ON CONFLICT DO NOTHING),
+         act_end AS (
+           UPDATE process_engine.activity_history h SET ended_at = now()
+             FROM unnest($24::uuid[], $25::text[]) AS x(execution_id, activity_id)
+            WHERE h.instance_id = $2 AND h.execution_id = x.execution_id AND h.activity_id = x.activity_id AND h.ended_at IS NULL),
+         act_ins AS (
+           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
+           SELECT $1, $2, x.execution_id, x.activity_id, x.activity_name, x.activity_type, x.task_id, CASE WHEN x.ended THEN now() END
+             FROM unnest($26::uuid[], $27::text[], $28::text[], $29::text[], $30::bigint[], $31::boolean[]) WITH ORDINALITY
+                  AS x(execution_id, activity_id, activity_name, activity_type, task_id, ended, ord)
+            ORDER BY x.ord),
+         audit AS (
+           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+           SELECT $1, x.instance_id, x.task_id, x.type, x.user_id, x.details::jsonb
+             FROM unnest($32::bigint[], $33::bigint[], $34::text[], $35::bigint[], $36::text[]) WITH ORDINALITY
+                  AS x(instance_id, task_id, type, user_id, details, ord)
+            ORDER BY x.ord),
+         inc AS (
+           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
+           SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
+             FROM unnest($37::uuid[], $38::text[], $39::text[], $40::text[]) AS x(execution_id, activity_id, type, message)),
+         inst AS (
+           UPDATE process_engine.process_instances
+              SET version = version + $41::int, incidents = incidents + $42::int,
+                  state = CASE WHEN $43::boolean THEN 'completed' ELSE state END,
+                  ended_at = CASE WHEN $43::boolean THEN now() ELSE ended_at END,
+                  end_activity_id = CASE WHEN $43::boolean THEN $44 ELSE end_activity_id END,
+                  end_reason = CASE WHEN $43::boolean THEN $45 ELSE end_reason END
+            WHERE id = $2 AND ($41::int > 0 OR $42::int > 0 OR $43::boolean))
+       SELECT 1 AS done`,
       [
         tenantId,
         instanceId,
-        rows.map((r) => r.executionId),
-        rows.map((r) => r.activityId),
-        rows.map((r) => r.activityName),
-        rows.map((r) => r.activityType),
-        rows.map((r) => r.taskId),
-        rows.map((r) => r.ended),
+        step.executions.deleted,
+        ...executionColumns(step.executions.inserted),
+        ...executionColumns(step.executions.updated),
+        step.cancelledExecutionIds,
+        step.links.map((l) => l.instanceId),
+        step.links.map((l) => l.taskId),
+        step.links.map((l) => l.userId),
+        step.links.map((l) => l.groupId),
+        step.links.map((l) => l.type),
+        step.activityEnds.map((e) => e.executionId),
+        step.activityEnds.map((e) => e.activityId),
+        step.activities.map((r) => r.executionId),
+        step.activities.map((r) => r.activityId),
+        step.activities.map((r) => r.activityName),
+        step.activities.map((r) => r.activityType),
+        step.activities.map((r) => r.taskId),
+        step.activities.map((r) => r.ended),
+        step.audit.map((r) => r.instanceId),
+        step.audit.map((r) => r.taskId),
+        step.audit.map((r) => r.type),
+        step.audit.map((r) => r.userId),
+        step.audit.map((r) => JSON.stringify(r.details)),
+        step.incidents.map((r) => r.executionId),
+        step.incidents.map((r) => r.activityId),
+        step.incidents.map((r) => r.type),
+        step.incidents.map((r) => r.message),
+        i.bumpVersion ? 1 : 0,
+        step.incidents.length,
+        i.ended !== null,
+        i.ended?.endActivityId ?? null,
+        i.ended?.reason ?? null,
       ],
     );
-  }
-
-  /** Ends the open history rows of activities entered in an earlier step. */
-  async endActivities(instanceId: string, ends: ReadonlyArray<{ readonly executionId: string; readonly activityId: string }>): Promise<void> {
-    if (ends.length === 0) return;
-    await this.uow.query(
-      `UPDATE process_engine.activity_history h SET ended_at = now()
-         FROM unnest($2::uuid[], $3::text[]) AS x(execution_id, activity_id)
-        WHERE h.instance_id = $1 AND h.execution_id = x.execution_id AND h.activity_id = x.activity_id AND h.ended_at IS NULL`,
-      [instanceId, ends.map((e) => e.executionId), ends.map((e) => e.activityId)],
-    );
-  }
-
-  async insertAudit(tenantId: string, rows: readonly NewAuditRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       SELECT $1, x.instance_id, x.task_id, x.type, x.user_id, x.details::jsonb
-         FROM unnest($2::bigint[], $3::bigint[], $4::text[], $5::bigint[], $6::text[]) WITH ORDINALITY AS x(instance_id, task_id, type, user_id, details, ord)
-        ORDER BY x.ord`,
-      [tenantId, rows.map((r) => r.instanceId), rows.map((r) => r.taskId), rows.map((r) => r.type), rows.map((r) => r.userId), rows.map((r) => JSON.stringify(r.details))],
-    );
-  }
-
-  async insertIncidents(tenantId: string, instanceId: string, rows: readonly NewIncidentRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.uow.query(
-      `INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
-       SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) AS x(execution_id, activity_id, type, message)`,
-      [tenantId, instanceId, rows.map((r) => r.executionId), rows.map((r) => r.activityId), rows.map((r) => r.type), rows.map((r) => r.message)],
-    );
-  }
-
-  /** Ends the open tasks of removed executions (terminate end, a scope that ended): end_reason `cancelled`. */
-  async cancelTasksOf(instanceId: string, executionIds: readonly string[]): Promise<string[]> {
-    if (executionIds.length === 0) return [];
-    const rows = await this.uow.query<{ id: string }>(
-      `UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'cancelled', version = version + 1
-        WHERE instance_id = $1 AND execution_id = ANY($2::uuid[]) AND ended_at IS NULL
-       RETURNING id::text AS id`,
-      [instanceId, executionIds],
-    );
-    return rows.map((r) => r.id);
   }
 }

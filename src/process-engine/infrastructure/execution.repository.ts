@@ -2,58 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { ExecutionState } from '../domain/runtime/instance-state.js';
 
-/** The token tree of an instance: one row per execution (root, scopes, tokens). */
-@Injectable()
-export class ExecutionRepository {
-  constructor(private readonly uow: UnitOfWork) {}
+export interface ExecutionDiff {
+  readonly inserted: readonly ExecutionState[];
+  readonly updated: readonly ExecutionState[];
+  readonly deleted: readonly string[];
+}
 
-  async load(instanceId: string): Promise<ExecutionState[]> {
-    return this.uow.query<ExecutionState>(
-      `SELECT id::text AS id, parent_id::text AS "parentId", kind, node_id AS "nodeId", status, arrived_via AS "arrivedVia", data
-         FROM process_engine.executions WHERE instance_id = $1 ORDER BY created_at, id`,
-      [instanceId],
-    );
+/** What changed between two token trees: rows that appeared, changed, disappeared. */
+export function diffExecutions(before: readonly ExecutionState[], after: readonly ExecutionState[]): ExecutionDiff {
+  const old = new Map(before.map((e) => [e.id, e]));
+  const inserted: ExecutionState[] = [];
+  const updated: ExecutionState[] = [];
+  for (const e of after) {
+    const was = old.get(e.id);
+    if (!was) inserted.push(e);
+    else if (changed(was, e)) updated.push(e);
+    old.delete(e.id);
   }
-
-  /**
-   * Writes the difference between two token trees in at most three statements: rows that appeared
-   * are inserted, rows that changed updated, rows that disappeared deleted.
-   */
-  async applyDiff(tenantId: string, instanceId: string, before: readonly ExecutionState[], after: readonly ExecutionState[]): Promise<void> {
-    const old = new Map(before.map((e) => [e.id, e]));
-    const inserted: ExecutionState[] = [];
-    const updated: ExecutionState[] = [];
-    for (const e of after) {
-      const was = old.get(e.id);
-      if (!was) inserted.push(e);
-      else if (changed(was, e)) updated.push(e);
-      old.delete(e.id);
-    }
-    const deleted = [...old.keys()];
-    if (deleted.length > 0) {
-      await this.uow.query(`DELETE FROM process_engine.executions WHERE instance_id = $1 AND id = ANY($2::uuid[])`, [instanceId, deleted]);
-    }
-    if (inserted.length > 0) {
-      await this.uow.query(
-        `INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
-         SELECT x.id, $1, $2, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
-           FROM unnest($3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-                WITH ORDINALITY AS x(id, parent_id, kind, node_id, status, arrived_via, data, ord)
-          ORDER BY x.ord`,
-        [tenantId, instanceId, ...columns(inserted)],
-      );
-    }
-    if (updated.length > 0) {
-      await this.uow.query(
-        `UPDATE process_engine.executions e
-            SET parent_id = x.parent_id, kind = x.kind, node_id = x.node_id, status = x.status, arrived_via = x.arrived_via, data = x.data::jsonb
-           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-                AS x(id, parent_id, kind, node_id, status, arrived_via, data)
-          WHERE e.id = x.id AND e.instance_id = $1`,
-        [instanceId, ...columns(updated)],
-      );
-    }
-  }
+  return { inserted, updated, deleted: [...old.keys()] };
 }
 
 function changed(a: ExecutionState, b: ExecutionState): boolean {
@@ -67,7 +33,8 @@ function changed(a: ExecutionState, b: ExecutionState): boolean {
   );
 }
 
-function columns(rows: readonly ExecutionState[]): unknown[] {
+/** Column arrays of executions for unnest: id, parent_id, kind, node_id, status, arrived_via, data. */
+export function executionColumns(rows: readonly ExecutionState[]): unknown[] {
   return [
     rows.map((e) => e.id),
     rows.map((e) => e.parentId),
@@ -77,4 +44,28 @@ function columns(rows: readonly ExecutionState[]): unknown[] {
     rows.map((e) => e.arrivedVia),
     rows.map((e) => (e.data == null ? null : JSON.stringify(e.data))),
   ];
+}
+
+/** The token tree of an instance: one row per execution (root, scopes, tokens). Written by EngineWrites.writeStep. */
+@Injectable()
+export class ExecutionRepository {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /**
+   * The token tree and the instance-scope variables (what expressions see), in one round trip:
+   * everything an engine step reads besides the (cached) model.
+   */
+  async loadState(tenantId: string, instanceId: string): Promise<{ executions: ExecutionState[]; variables: Record<string, unknown> }> {
+    const [row] = await this.uow.query<{ executions: ExecutionState[] | null; variables: Record<string, unknown> | null }>(
+      `SELECT
+         (SELECT json_agg(json_build_object('id', e.id, 'parentId', e.parent_id, 'kind', e.kind, 'nodeId', e.node_id, 'status', e.status,
+                                            'arrivedVia', e.arrived_via, 'data', e.data) ORDER BY e.created_at, e.id)
+            FROM process_engine.executions e WHERE e.instance_id = $2) AS executions,
+         (SELECT jsonb_object_agg(v.name, v.value)
+            FROM process_engine.variables v
+           WHERE v.tenant_id = $1 AND v.instance_id = $2 AND v.task_id IS NULL AND v.execution_id IS NULL) AS variables`,
+      [tenantId, instanceId],
+    );
+    return { executions: row?.executions ?? [], variables: row?.variables ?? {} };
+  }
 }

@@ -9,10 +9,29 @@ export interface LockedInstance {
   readonly version: number;
 }
 
-/** Process-instance rows as the engine runner needs them: insert, lock, and the end-of-step update. */
+/**
+ * Process-instance rows as the engine runner needs them: insert and lock (the end-of-step update
+ * is part of EngineWrites.writeStep). A lock taken in a transaction is remembered for that
+ * transaction, so that CompleteTask and the advancing handler do not ask twice.
+ */
 @Injectable()
 export class InstanceRepository {
+  private readonly held = new WeakMap<object, Map<string, LockedInstance>>();
+
   constructor(private readonly uow: UnitOfWork) {}
+
+  private remember(row: LockedInstance | null): LockedInstance | null {
+    if (row && this.uow.inTransaction) {
+      const manager = this.uow.manager;
+      let locks = this.held.get(manager);
+      if (!locks) {
+        locks = new Map();
+        this.held.set(manager, locks);
+      }
+      locks.set(row.id, row);
+    }
+    return row;
+  }
 
   async insert(i: {
     readonly tenantId: string;
@@ -32,12 +51,14 @@ export class InstanceRepository {
 
   /** `SELECT … FOR UPDATE`: every engine command takes this lock first (instance before tasks). */
   async lock(id: string): Promise<LockedInstance | null> {
+    const held = this.uow.inTransaction ? this.held.get(this.uow.manager)?.get(id) : undefined;
+    if (held) return held;
     const rows = await this.uow.query<LockedInstance>(
       `SELECT id::text AS id, tenant_id::text AS "tenantId", definition_id AS "definitionId", state, version
          FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`,
       [id],
     );
-    return rows[0] ?? null;
+    return this.remember(rows[0] ?? null);
   }
 
   /** Locks the instance a task belongs to (a task's instance never changes), in one round trip. */
@@ -48,27 +69,6 @@ export class InstanceRepository {
         WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1) FOR UPDATE`,
       [taskId],
     );
-    return rows[0] ?? null;
-  }
-
-  /**
-   * The end of an engine step: the version moves (every advance), incidents add up, and an ended
-   * instance becomes `completed` with its end activity.
-   */
-  async afterStep(
-    id: string,
-    change: { readonly bumpVersion: boolean; readonly incidents: number; readonly ended: { readonly endActivityId: string | null; readonly reason: string | null } | null },
-  ): Promise<void> {
-    if (!change.bumpVersion && change.incidents === 0 && change.ended === null) return;
-    await this.uow.query(
-      `UPDATE process_engine.process_instances
-          SET version = version + $2::int, incidents = incidents + $3::int,
-              state = CASE WHEN $4::boolean THEN 'completed' ELSE state END,
-              ended_at = CASE WHEN $4::boolean THEN now() ELSE ended_at END,
-              end_activity_id = CASE WHEN $4::boolean THEN $5 ELSE end_activity_id END,
-              end_reason = CASE WHEN $4::boolean THEN $6 ELSE end_reason END
-        WHERE id = $1`,
-      [id, change.bumpVersion ? 1 : 0, change.incidents, change.ended !== null, change.ended?.endActivityId ?? null, change.ended?.reason ?? null],
-    );
+    return this.remember(rows[0] ?? null);
   }
 }

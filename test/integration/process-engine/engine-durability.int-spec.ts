@@ -8,6 +8,19 @@ import { insertUser, sql } from '../../support/db.js';
 import { completeInProcess, deployBpmn, instanceRow, oneTaskBpmn, parallelBpmn, startInProcess, tasksOf } from '../../support/engine.js';
 import { waitFor } from '../../support/wait-for.js';
 
+async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const c = new pg.Client({ connectionString: server.toString() });
+  await c.connect();
+  try {
+    await c.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '')}" WITH (FORCE)`);
+  } finally {
+    await c.end();
+  }
+}
+
 async function snapshot(t: TestApp, instanceId: string): Promise<unknown> {
   return sql(
     t,
@@ -30,8 +43,11 @@ describe('engine core: durability', () => {
     alice = await insertUser(t, { username: 'alice', password: 'Passw0rd-alice' });
   });
 
+  let stopped = false;
+
   afterAll(async () => {
-    await t.close();
+    if (!stopped) await t.close();
+    else await dropDatabase(t.databaseUrl);
   });
 
   it('a failure while advancing rolls the completion back too: the task stays open, the instance exactly as it was', async () => {
@@ -41,7 +57,7 @@ describe('engine core: durability', () => {
     const before = await snapshot(t, instanceId);
 
     const writes = t.app.get(EngineWrites, { strict: false });
-    const crash = jest.spyOn(writes, 'insertActivities').mockRejectedValueOnce(new Error('simulated crash mid-advance'));
+    const crash = jest.spyOn(writes, 'writeStep').mockRejectedValueOnce(new Error('simulated crash mid-advance'));
     try {
       await expect(completeInProcess(t, alice, first!.id, [{ name: 'note', value: 'lost' }])).rejects.toThrow('simulated crash mid-advance');
     } finally {
@@ -54,24 +70,6 @@ describe('engine core: durability', () => {
     expect((await tasksOf(t, instanceId)).map((x) => x.taskDefinitionKey)).toEqual(['b2']);
   });
 
-  it('an instance survives a restart: a new application on the same database continues it', async () => {
-    await deployBpmn(t, oneTaskBpmn('restart'));
-    const instanceId = await startInProcess(t, alice, 'restart');
-    const [task] = await tasksOf(t, instanceId);
-
-    // A second node (a restarted server) on the same database, with its caches empty.
-    const config = loadConfig({ ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '50', DATABASE_URL: t.databaseUrl });
-    const second = await createApp(config, t.databaseUrl);
-    await second.init();
-    try {
-      const other = { ...t, app: second } as TestApp;
-      await completeInProcess(other, alice, task!.id);
-    } finally {
-      await second.close();
-    }
-    expect(await instanceRow(t, instanceId)).toMatchObject({ state: 'completed', endActivityId: 'end' });
-  });
-
   it('a connection killed mid-transaction leaves nothing behind', async () => {
     await deployBpmn(t, oneTaskBpmn('killed'));
     const instanceId = await startInProcess(t, alice, 'killed');
@@ -79,7 +77,7 @@ describe('engine core: durability', () => {
     const before = await snapshot(t, instanceId);
 
     const writes = t.app.get(EngineWrites, { strict: false });
-    const kill = jest.spyOn(writes, 'insertActivities').mockImplementationOnce(async () => {
+    const kill = jest.spyOn(writes, 'writeStep').mockImplementationOnce(async () => {
       // Terminate this very transaction's backend from outside, as a crash of the node would.
       const admin = new pg.Client({ connectionString: t.databaseUrl });
       await admin.connect();
@@ -108,5 +106,30 @@ describe('engine core: durability', () => {
       }
     });
     expect(await instanceRow(t, instanceId)).toMatchObject({ state: 'completed' });
+  });
+  // Last: it shuts the first application down for good (passport strategies are process-global,
+  // so two live applications in one process would share the newest one's).
+  it('an instance survives a restart: the application stops, a new one on the same database continues it', async () => {
+    await deployBpmn(t, parallelBpmn(2, 'restart'));
+    const instanceId = await startInProcess(t, alice, 'restart');
+    const [first, second] = await tasksOf(t, instanceId);
+    await completeInProcess(t, alice, first!.id);
+    await t.app.close();
+    stopped = true;
+
+    // A restarted server on the same database, with its caches (definitions) empty.
+    const config = loadConfig({ ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '50', DATABASE_URL: t.databaseUrl });
+    const restarted = await createApp(config, t.databaseUrl);
+    await restarted.init();
+    try {
+      const other = { ...t, app: restarted } as TestApp;
+      await completeInProcess(other, alice, second!.id);
+      const [after] = await tasksOf(t, instanceId);
+      expect(after!.taskDefinitionKey).toBe('after');
+      await completeInProcess(other, alice, after!.id);
+    } finally {
+      await restarted.close();
+    }
+    expect(await instanceRow(t, instanceId)).toMatchObject({ state: 'completed', endActivityId: 'end' });
   });
 });

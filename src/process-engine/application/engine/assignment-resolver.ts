@@ -19,8 +19,11 @@ export class AssignmentResolver {
     private readonly org: OrgStructureApi,
   ) {}
 
-  async resolve(tenantId: string, userRefs: readonly string[], groupRefs: readonly string[]): Promise<ResolvedRefs> {
-    const users = userRefs.length > 0 ? await this.identity.userIdsByReference(tenantId, userRefs) : new Map<string, string>();
+  /** `knownUserIds`: ids already known to name live users of the tenant (the caller): not looked up. */
+  async resolve(tenantId: string, userRefs: readonly string[], groupRefs: readonly string[], knownUserIds: readonly string[] = []): Promise<ResolvedRefs> {
+    const lookup = userRefs.filter((r) => !knownUserIds.includes(r));
+    const users = lookup.length > 0 ? await this.identity.userIdsByReference(tenantId, lookup) : new Map<string, string>();
+    for (const id of knownUserIds) users.set(id, id);
     const groups = groupRefs.length > 0 ? await this.org.groupIdsByReference(tenantId, groupRefs) : new Map<string, string>();
     return { users, groups };
   }

@@ -15,8 +15,8 @@ import {
   type NewLinkRow,
   type NewTaskRow,
 } from '../../infrastructure/engine-writes.js';
-import { ExecutionRepository } from '../../infrastructure/execution.repository.js';
-import { InstanceRepository, type LockedInstance } from '../../infrastructure/instance.repository.js';
+import { diffExecutions, ExecutionRepository } from '../../infrastructure/execution.repository.js';
+import type { LockedInstance } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
 import { AssignmentResolver } from './assignment-resolver.js';
 import { delegateName, SERVICE_TASK_DELEGATES, type ServiceTaskDelegate } from './service-task-delegate.js';
@@ -83,7 +83,6 @@ export class RunEngine {
   constructor(
     private readonly definitions: DefinitionRepository,
     private readonly executions: ExecutionRepository,
-    private readonly instances: InstanceRepository,
     private readonly writes: EngineWrites,
     private readonly variables: VariableStore,
     private readonly assignment: AssignmentResolver,
@@ -99,11 +98,8 @@ export class RunEngine {
    * thrown: the caller decides whether it is a conflict or nothing to do.
    */
   async advance(instance: LockedInstance, trigger: Trigger, actorId: string | null): Promise<StepOutcome | { rejected: TriggerRejection }> {
-    const [model, before, values] = await Promise.all([
-      this.definitions.model(instance.definitionId),
-      this.executions.load(instance.id),
-      this.variables.valuesOf(instance.tenantId, instance.id),
-    ]);
+    const model = await this.definitions.model(instance.definitionId);
+    const { executions: before, variables: values } = await this.executions.loadState(instance.tenantId, instance.id);
     const result = execute(model, { status: 'running', executions: before }, trigger, engineContext(values));
     if (isRejected(result)) return result;
     return this.write(
@@ -116,10 +112,7 @@ export class RunEngine {
 
   async write(scope: StepScope, before: readonly ExecutionState[], result: StepResult, extras: StepExtras): Promise<StepOutcome> {
     const { tenantId, instanceId, model } = scope;
-    await this.executions.applyDiff(tenantId, instanceId, before, result.state.executions);
-
     const cancelled = result.effects.flatMap((e) => (e.type === 'executionsCancelled' ? e.executionIds : []));
-    await this.writes.cancelTasksOf(instanceId, cancelled);
 
     // Tasks first: history rows and links need their ids.
     const created = result.effects.flatMap((e) => (e.type === 'createUserTask' ? [e] : []));
@@ -129,7 +122,8 @@ export class RunEngine {
     if (created.length > 0) {
       const userRefs = created.flatMap((c) => [...(c.task.assignee ? [c.task.assignee] : []), ...c.task.candidateUsers]);
       const groupRefs = created.flatMap((c) => c.task.candidateGroups);
-      const refs = await this.assignment.resolve(tenantId, userRefs, groupRefs);
+      // The starter or completer (`${initiator}`) is a live user of the tenant: no lookup needed.
+      const refs = await this.assignment.resolve(tenantId, userRefs, groupRefs, scope.actorId ? [scope.actorId] : []);
       const pendingUnresolved: Array<{ taskIndex: number; role: string; reference: string }> = [];
       const unresolved = (taskIndex: number, role: string, reference: string): void => {
         this.logger.warn(`Instance ${instanceId}, task ${created[taskIndex]!.nodeId}: ${role} '${reference}' names nobody in tenant ${tenantId}`);
@@ -203,7 +197,6 @@ export class RunEngine {
         });
       }
     }
-    await this.writes.insertLinks(tenantId, links);
 
     // Activity history: rows started in this step end in this step when their end is here too.
     const taskOf = new Map(created.map((c, i) => [`${c.executionId}|${c.nodeId}`, taskIds[i]!]));
@@ -261,12 +254,17 @@ export class RunEngine {
           break;
       }
     }
-    await this.writes.endActivities(instanceId, endsOfEarlier);
-    await this.writes.insertActivities(tenantId, instanceId, activities);
+    await this.writes.writeStep(tenantId, instanceId, {
+      executions: diffExecutions(before, result.state.executions),
+      cancelledExecutionIds: cancelled,
+      links,
+      activityEnds: endsOfEarlier,
+      activities,
+      audit,
+      incidents,
+      instance: { bumpVersion: extras.bumpVersion, ended },
+    });
     await this.variables.set({ kind: 'instance', tenantId, instanceId }, vars, scope.actorId);
-    await this.writes.insertAudit(tenantId, audit);
-    await this.writes.insertIncidents(tenantId, instanceId, incidents);
-    await this.instances.afterStep(instanceId, { bumpVersion: extras.bumpVersion, incidents: incidents.length, ended });
 
     for (const e of result.effects) {
       if (e.type === 'scheduleContinuation') {

@@ -38,6 +38,10 @@ export interface StartProcessInstanceInput {
 export interface StartProcessInstanceResult {
   readonly instanceId: string;
   readonly definitionId: string;
+  /** The user tasks the start created (the first wait states), in creation order. */
+  readonly taskIds: readonly string[];
+  /** The start ran the instance to its end (no wait state on the way). */
+  readonly ended: boolean;
 }
 
 /**
@@ -112,7 +116,7 @@ export class StartProcessInstance {
       startedBy: actor.userId,
       startActivityId: startNodeId ?? model.startNodeIds[0] ?? null,
     });
-    await this.engine.write(
+    const outcome = await this.engine.write(
       { tenantId: actor.tenantId, instanceId, definitionId: def.id, model, actorId: actor.userId },
       [],
       result,
@@ -132,6 +136,6 @@ export class StartProcessInstance {
       },
     );
     await this.bus.publish('process-engine.instance.started', { instanceId, definitionId: def.id, definitionKey: def.key }, actor.tenantId);
-    return { instanceId, definitionId: def.id };
+    return { instanceId, definitionId: def.id, taskIds: outcome.taskIds, ended: outcome.ended };
   }
 }

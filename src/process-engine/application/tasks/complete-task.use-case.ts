@@ -5,7 +5,6 @@ import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { decideCompletion } from '../../domain/task/complete-rules.js';
 import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
-import { EngineWrites } from '../../infrastructure/engine-writes.js';
 import { InstanceRepository } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
 import { EngineAccess } from '../access/engine-access.js';
@@ -60,7 +59,6 @@ export class CompleteTask {
     private readonly access: EngineAccess,
     private readonly instances: InstanceRepository,
     private readonly variables: VariableStore,
-    private readonly writes: EngineWrites,
     private readonly bus: DomainEventBus,
   ) {}
 
@@ -90,34 +88,32 @@ export class CompleteTask {
       await this.variables.set({ kind: 'instance', tenantId: task.tenantId, instanceId: task.instanceId! }, global.map(strip), actor.userId);
     }
 
+    // The versioned update and its audit entry in one statement: no row updated, no entry.
+    const details = {
+      taskName: task.name,
+      taskDefinitionKey: task.taskDefinitionKey,
+      formKey: task.formKey,
+      outcome: input.outcome ?? null,
+      completedAs: decision.as,
+      claimed: decision.claims,
+      variables: typed.map((v) => ({ name: v.name, type: v.type, value: v.value, scope: v.scope })),
+    };
     const updated = await this.uow.query<{ id: string }>(
-      `UPDATE process_engine.tasks
-          SET ended_at = now(), completed_by = $3, end_reason = 'completed', version = version + 1,
-              assignee_id = CASE WHEN $4::boolean THEN $3 ELSE assignee_id END,
-              claimed_at = CASE WHEN $4::boolean THEN now() ELSE claimed_at END
-        WHERE id = $1 AND version = $2 AND ended_at IS NULL
-       RETURNING id::text AS id`,
-      [taskId, task.version, actor.userId, decision.claims],
+      `WITH done AS (
+         UPDATE process_engine.tasks
+            SET ended_at = now(), completed_by = $3, end_reason = 'completed', version = version + 1,
+                assignee_id = CASE WHEN $4::boolean THEN $3 ELSE assignee_id END,
+                claimed_at = CASE WHEN $4::boolean THEN now() ELSE claimed_at END
+          WHERE id = $1 AND version = $2 AND ended_at IS NULL
+         RETURNING id, tenant_id, instance_id),
+       audit AS (
+         INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+         SELECT d.tenant_id, d.instance_id, d.id, 'task-completed', $3, $5::jsonb FROM done d)
+       SELECT id::text AS id FROM done`,
+      [taskId, task.version, actor.userId, decision.claims, JSON.stringify(details)],
     );
     if (updated.length === 0) throw EngineErrors.taskChanged(taskId);
 
-    await this.writes.insertAudit(task.tenantId, [
-      {
-        instanceId: task.instanceId,
-        taskId,
-        type: 'task-completed',
-        userId: actor.userId,
-        details: {
-          taskName: task.name,
-          taskDefinitionKey: task.taskDefinitionKey,
-          formKey: task.formKey,
-          outcome: input.outcome ?? null,
-          completedAs: decision.as,
-          claimed: decision.claims,
-          variables: typed.map((v) => ({ name: v.name, type: v.type, value: v.value, scope: v.scope })),
-        },
-      },
-    ]);
     await this.bus.publish(
       'process-engine.task.completed',
       {

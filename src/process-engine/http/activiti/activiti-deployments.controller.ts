@@ -133,7 +133,7 @@ export class ActivitiDeploymentsController {
       'instances that have not ended answers 409 and nothing changes; with it, those instances are deleted too. Instances that already ' +
       'ended are deleted with their definition either way (their history cannot outlive the definition here; Activiti keeps it).',
   })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNoContentResponse({ description: 'Empty body; the deployment is deleted.' })
   @ApiApsErrors(403, 404, 409)
   async deleteDeployment(
     @CurrentPrincipal() actor: Principal,

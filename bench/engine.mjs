@@ -1,0 +1,220 @@
+// Benchmark: the process engine (issue "Process engine core").
+//
+//   npm run bench:engine            N=2000 by default; N=50 npm run bench:engine for a quick check
+//
+// Builds, starts the server on a throwaway embedded PostgreSQL, deploys a start → user task → end
+// process and a 10-way parallel fork/join, then runs N complete lifecycles (start, complete the
+// task, the instance ends) with full history:
+//   (a) in process, through the application services (StartProcessInstance, CompleteTask) on an
+//       application context over the same database, CONCURRENCY lifecycles at a time;
+//   (b) over HTTP with 16 concurrent clients (POST process-instances, PUT tasks/{id}/action/complete
+//       of the aps dialect — the endpoints of engine-instances and engine-tasks; skipped when absent);
+//   (c) the same flow with the `bpmn-engine` npm package in process, its state serialized with
+//       JSON.stringify(getState()) after each step (the cost of persisting it);
+// and prints lifecycles/s, p50/p99 of start and of complete, and ours/bpmn-engine.
+import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import {
+  ADMIN_PASSWORD, basicAuth, build, databaseUrlOf, newDataDir, randomPort, root, startServer, stopServer, waitHealthy,
+} from './support.mjs';
+
+const N = Number(process.env.N ?? 2000);
+const FORK_N = Number(process.env.FORK_N ?? Math.max(10, Math.floor(N / 10)));
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const HTTP_CLIENTS = 16;
+const require = createRequire(import.meta.url);
+
+const DEFS = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:activiti="http://activiti.org/bpmn" targetNamespace="http://meridian.bench">`;
+
+const ONE_TASK = `${DEFS}
+  <process id="benchOneTask" name="Bench one task" isExecutable="true">
+    <startEvent id="start" activiti:initiator="initiator"/>
+    <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
+    <userTask id="task" name="Do it" activiti:assignee="\${initiator}"/>
+    <sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
+    <endEvent id="end"/>
+  </process>
+</definitions>`;
+
+const BRANCHES = 10;
+const FORK = `${DEFS}
+  <process id="benchFork" name="Bench fork/join" isExecutable="true">
+    <startEvent id="start" activiti:initiator="initiator"/>
+    <sequenceFlow id="f0" sourceRef="start" targetRef="fork"/>
+    <parallelGateway id="fork"/>
+${Array.from({ length: BRANCHES }, (_, i) => `    <sequenceFlow id="to${i}" sourceRef="fork" targetRef="b${i}"/>
+    <userTask id="b${i}" name="Branch ${i}" activiti:assignee="\${initiator}"/>
+    <sequenceFlow id="from${i}" sourceRef="b${i}" targetRef="join"/>`).join('\n')}
+    <parallelGateway id="join"/>
+    <sequenceFlow id="f9" sourceRef="join" targetRef="end"/>
+    <endEvent id="end"/>
+  </process>
+</definitions>`;
+
+function stats(times) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { p50: +at(0.5).toFixed(2), p99: +at(0.99).toFixed(2) };
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** Runs `n` jobs with at most `width` in flight; answers the wall time in ms. */
+async function pool(n, width, job) {
+  let next = 0;
+  const started = now();
+  await Promise.all(
+    Array.from({ length: Math.min(width, n) }, async () => {
+      while (next < n) {
+        const i = next++;
+        await job(i);
+      }
+    }),
+  );
+  return now() - started;
+}
+
+function result(name, n, wallMs, starts, completes, extra = {}) {
+  return { name, lifecycles: n, 'lifecycles/s': Math.round((n * 1000) / wallMs), 'start p50': stats(starts).p50, 'start p99': stats(starts).p99, 'complete p50': stats(completes).p50, 'complete p99': stats(completes).p99, ...extra };
+}
+
+/** (a) Through the application services, in process. */
+async function inProcess(app, actor, services, key, n, width, tasksPer) {
+  const { StartProcessInstance, CompleteTask } = services;
+  const start = app.get(StartProcessInstance, { strict: false });
+  const complete = app.get(CompleteTask, { strict: false });
+  const starts = [];
+  const completes = [];
+  const wall = await pool(n, width, async () => {
+    let t = now();
+    const r = await start.execute({ actor, processDefinitionKey: key });
+    starts.push(now() - t);
+    if (r.taskIds.length !== tasksPer) throw new Error(`expected ${tasksPer} tasks, got ${r.taskIds.length}`);
+    for (const taskId of r.taskIds) {
+      t = now();
+      await complete.execute({ actor, taskId });
+      completes.push(now() - t);
+    }
+  });
+  return { wall, starts, completes };
+}
+
+/** (b) Over HTTP, 16 clients; the aps endpoints of the other tracks. */
+async function overHttp(url, auth, key, n) {
+  const headers = { authorization: auth, 'content-type': 'application/json' };
+  const probe = await fetch(`${url}/activiti-app/api/enterprise/process-instances`, { method: 'POST', headers, body: JSON.stringify({ processDefinitionKey: key }) });
+  if (probe.status === 404 || probe.status === 405) return null;
+  if (!probe.ok) throw new Error(`POST process-instances: ${probe.status} ${await probe.text()}`);
+  const starts = [];
+  const completes = [];
+  const wall = await pool(n, HTTP_CLIENTS, async () => {
+    let t = now();
+    const res = await fetch(`${url}/activiti-app/api/enterprise/process-instances`, { method: 'POST', headers, body: JSON.stringify({ processDefinitionKey: key }) });
+    if (!res.ok) throw new Error(`start: ${res.status}`);
+    const instance = await res.json();
+    starts.push(now() - t);
+    const q = await fetch(`${url}/activiti-app/api/enterprise/tasks/query`, { method: 'POST', headers, body: JSON.stringify({ processInstanceId: String(instance.id) }) });
+    if (!q.ok) throw new Error(`tasks/query: ${q.status}`);
+    const tasks = (await q.json()).data;
+    t = now();
+    const done = await fetch(`${url}/activiti-app/api/enterprise/tasks/${tasks[0].id}/action/complete`, { method: 'PUT', headers });
+    if (!done.ok) throw new Error(`complete: ${done.status} ${await done.text()}`);
+    await done.arrayBuffer();
+    completes.push(now() - t);
+  });
+  return { wall, starts, completes };
+}
+
+/** (c) bpmn-engine in process, state serialized after each step. */
+async function bpmnEngine(source, n, taskIds) {
+  const { Engine } = require(join(root, 'node_modules/bpmn-engine/lib/index.cjs'));
+  const starts = [];
+  const completes = [];
+  let bytes = 0;
+  const wall = await pool(n, 1, async (i) => {
+    let t = now();
+    const listener = new EventEmitter();
+    const engine = new Engine({ name: `bench-${i}`, source });
+    const ended = engine.waitFor('end');
+    const execution = await engine.execute({ listener, variables: { initiator: '1' } });
+    bytes += JSON.stringify(await engine.getState()).length;
+    starts.push(now() - t);
+    for (const id of taskIds) {
+      t = now();
+      execution.signal({ id });
+      bytes += JSON.stringify(await engine.getState()).length;
+      completes.push(now() - t);
+    }
+    await ended;
+  });
+  return { wall, starts, completes, bytes };
+}
+
+async function main() {
+  await build();
+  const data = newDataDir();
+  const port = randomPort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = startServer(data.dir, port);
+  await waitHealthy(url, 60_000);
+  const databaseUrl = databaseUrlOf(data.dir);
+  const auth = basicAuth('admin', ADMIN_PASSWORD);
+  let app;
+  try {
+    for (const [name, xml] of [['one-task.bpmn20.xml', ONE_TASK], ['fork.bpmn20.xml', FORK]]) {
+      const form = new FormData();
+      form.append('file', new Blob([xml], { type: 'text/xml' }), name);
+      const res = await fetch(`${url}/activiti-app/api/repository/deployments`, { method: 'POST', headers: { authorization: auth }, body: form });
+      if (res.status !== 201) throw new Error(`deploy ${name}: ${res.status} ${await res.text()}`);
+    }
+
+    const { NestFactory } = await import(join(root, 'node_modules/@nestjs/core/index.js'));
+    const { AppModule } = await import(join(root, 'dist/src/app.module.js'));
+    const { loadConfig } = await import(join(root, 'dist/src/config/config.js'));
+    const { PrincipalLoader } = await import(join(root, 'dist/src/identity/infrastructure/principal.loader.js'));
+    const { StartProcessInstance } = await import(join(root, 'dist/src/process-engine/application/instances/start-process-instance.use-case.js'));
+    const { CompleteTask } = await import(join(root, 'dist/src/process-engine/application/tasks/complete-task.use-case.js'));
+    const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_PASSWORD, OUTBOX_POLL_MS: '1000' });
+    app = await NestFactory.createApplicationContext(AppModule.register(config, databaseUrl), { logger: false });
+    await app.init();
+    const loader = app.get(PrincipalLoader, { strict: false });
+    const actor = loader.toPrincipal(await loader.rowById('1'), 'basic');
+    const services = { StartProcessInstance, CompleteTask };
+
+    // Warm-up: plans prepared, caches filled, JIT warm.
+    await inProcess(app, actor, services, 'benchOneTask', Math.min(100, N), CONCURRENCY, 1);
+
+    const rows = [];
+    const a = await inProcess(app, actor, services, 'benchOneTask', N, CONCURRENCY, 1);
+    rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes));
+    const b = await overHttp(url, auth, 'benchOneTask', N);
+    if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes));
+    else console.log('(b) skipped: POST /activiti-app/api/enterprise/process-instances is not on this branch yet');
+    const c = await bpmnEngine(ONE_TASK, N, ['task']);
+    rows.push(result('(c) bpmn-engine, getState() serialized per step', N, c.wall, c.starts, c.completes, { 'state bytes/lifecycle': Math.round(c.bytes / N) }));
+
+    const forkIds = Array.from({ length: BRANCHES }, (_, i) => `b${i}`);
+    const fa = await inProcess(app, actor, services, 'benchFork', FORK_N, CONCURRENCY, BRANCHES);
+    rows.push(result(`10-way fork/join: application services, ${CONCURRENCY} concurrent`, FORK_N, fa.wall, fa.starts, fa.completes));
+    const fc = await bpmnEngine(FORK, FORK_N, forkIds);
+    rows.push(result('10-way fork/join: bpmn-engine, state serialized', FORK_N, fc.wall, fc.starts, fc.completes));
+
+    console.table(rows);
+    const ratio = (x, y) => (x['lifecycles/s'] / y['lifecycles/s']).toFixed(2);
+    console.log(`ours/bpmn-engine (lifecycles/s): in-process ${ratio(rows[0], rows.find((r) => r.name.startsWith('(c)')))}` +
+      (b ? `, HTTP ${ratio(rows[1], rows.find((r) => r.name.startsWith('(c)')))}` : '') +
+      `, 10-way fork/join ${ratio(rows[rows.length - 2], rows[rows.length - 1])}`);
+    console.log('targets: (a) >= 600 lifecycles/s, (b) >= 300 lifecycles/s, ours faster than bpmn-engine with persisted state');
+  } finally {
+    if (app) await app.close();
+    await stopServer(child);
+    data.remove();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
