@@ -90,6 +90,8 @@ const SIMPLE_KINDS: Readonly<Record<string, NodeKind>> = {
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+/** Condition languages that are scripts (Camunda's script conditions): not run, ever (design.md §3). */
+const SCRIPT_LANGUAGES = /^(javascript|js|ecmascript|groovy|python|jython|ruby|jruby|juel-script|scala|kotlin|nashorn|graal\.js)$/i;
 const GATEWAYS = new Set<NodeKind>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway']);
 
 type Mutable = {
@@ -108,6 +110,8 @@ class ProcessCompiler {
   private readonly pendingFlows: Array<{ el: ModdleElement; scopeId: string }> = [];
   /** Elements already reported (unsupported, duplicate): flows touching them are not reported again. */
   private readonly rejected = new Set<string>();
+  /** Nodes that lost an incoming flow to a reported problem: not reported as unreachable too. */
+  private readonly cutOff = new Set<string>();
 
   constructor(
     private readonly problems: ModelProblem[],
@@ -116,6 +120,11 @@ class ProcessCompiler {
 
   problem(elementId: string | null, message: string): void {
     this.problems.push({ elementId, message });
+  }
+
+  /** Already reported (here or by the parser): later problems about the same element would only echo it. */
+  private reported(id: string | undefined): boolean {
+    return id !== undefined && (this.rejected.has(id) || this.problems.some((p) => p.elementId === id));
   }
 
   private claimId(el: ModdleElement): string | null {
@@ -253,20 +262,21 @@ class ProcessCompiler {
     const targetNode = target?.id ? this.nodes[target.id] : undefined;
     let ok = true;
     if (!source) {
-      this.problem(id, `Sequence flow '${id}' has no source (sourceRef missing or unknown)`);
+      if (!this.reported(id)) this.problem(id, `Sequence flow '${id}' has no source (sourceRef missing or unknown)`);
       ok = false;
     } else if (!sourceNode) {
-      if (!source.id || !this.rejected.has(source.id)) this.problem(id, `Sequence flow '${id}' starts at '${source.id ?? '?'}', which is not a flow node`);
+      if (!this.reported(source.id)) this.problem(id, `Sequence flow '${id}' starts at '${source.id ?? '?'}', which is not a flow node`);
       ok = false;
+      if (targetNode) this.cutOff.add(targetNode.id);
     } else if (sourceNode.scopeId !== scopeId) {
       this.problem(id, `Sequence flow '${id}' starts at '${sourceNode.id}' outside its (sub-)process`);
       ok = false;
     }
     if (!target) {
-      this.problem(id, `Sequence flow '${id}' has no target (targetRef missing or unknown)`);
+      if (!this.reported(id)) this.problem(id, `Sequence flow '${id}' has no target (targetRef missing or unknown)`);
       ok = false;
     } else if (!targetNode) {
-      if (!target.id || !this.rejected.has(target.id)) this.problem(id, `Sequence flow '${id}' ends at '${target.id ?? '?'}', which is not a flow node`);
+      if (!this.reported(target.id)) this.problem(id, `Sequence flow '${id}' ends at '${target.id ?? '?'}', which is not a flow node`);
       ok = false;
     } else if (targetNode.scopeId !== scopeId) {
       this.problem(id, `Sequence flow '${id}' ends at '${targetNode.id}' outside its (sub-)process`);
@@ -284,7 +294,11 @@ class ProcessCompiler {
     const conditionElement = element(el['conditionExpression']);
     if (conditionElement) {
       const body = typeof conditionElement['body'] === 'string' ? conditionElement['body'] : '';
-      if (body.trim()) {
+      const language = text(conditionElement['language']);
+      if (language && SCRIPT_LANGUAGES.test(language)) {
+        this.problem(id, `Condition of sequence flow '${id}': script conditions (language '${language}') are not supported; use a FEEL or \${…} expression`);
+        ok = false;
+      } else if (body.trim()) {
         const c = compileExpression(body);
         if (c.ok) condition = c.value;
         else {
@@ -319,7 +333,7 @@ class ProcessCompiler {
         if (noneStarts.length !== 1) this.problem(scopeId, `Sub-process '${scopeId}' must have exactly one none start event (found ${noneStarts.length})`);
         else this.nodes[scopeId]!.startNodeId = noneStarts[0]!;
       }
-      this.checkReachable(scopeId, starts);
+      if (starts.length) this.checkReachable(scopeId, starts);
     }
   }
 
@@ -336,7 +350,7 @@ class ProcessCompiler {
       }
     }
     for (const node of Object.values(this.nodes)) {
-      if (node.scopeId === scopeId && !reached.has(node.id)) this.problem(node.id, `Element '${node.id}' is not reachable from a start event`);
+      if (node.scopeId === scopeId && !reached.has(node.id) && !this.cutOff.has(node.id)) this.problem(node.id, `Element '${node.id}' is not reachable from a start event`);
     }
   }
 }
@@ -364,8 +378,8 @@ function compileProcess(process: ModdleElement, id: string, problems: ModelProbl
  * `definitions`: bpmn-moddle's root element (bpmn:Definitions); `warnings`: the parser's warnings,
  * which are problems (bpmn-moddle is lenient: an unknown element is only a warning).
  */
-export function compileProcessModels(definitions: unknown, warnings: readonly string[] = []): CompileResult {
-  const problems: ModelProblem[] = warnings.map((message) => ({ elementId: null, message }));
+export function compileProcessModels(definitions: unknown, warnings: ReadonlyArray<string | ModelProblem> = []): CompileResult {
+  const problems: ModelProblem[] = warnings.map((w) => (typeof w === 'string' ? { elementId: null, message: w } : w));
   const root = element(definitions);
   if (!root || root.$type !== 'bpmn:Definitions') {
     return { ok: false, problems: [...problems, { elementId: null, message: 'The document is not a BPMN 2.0 definitions document' }] };

@@ -24,13 +24,16 @@ export function execute(
 ): StepResult | { readonly rejected: TriggerRejection } {
   const rejection = check(model, state, trigger);
   if (rejection) return { rejected: rejection };
-  const run = new TokenRun(model, trigger.type === 'start' ? null : state, ctx, trigger.type === 'start' ? (trigger.initiatorId ?? null) : null);
+  const run = new TokenRun(model, trigger.type === 'start' ? null : state, ctx);
   switch (trigger.type) {
     case 'start': {
       const startNodeId = trigger.startNodeId ?? model.startNodeIds[0]!;
       const root = run.newToken('', 'root', null);
       root.parentId = null;
       const token = run.newToken(root.id, 'token', startNodeId);
+      // set when the instance is created (as Activiti does), so that an async start event keeps it
+      const initiatorVariable = model.nodes[startNodeId]!.initiatorVariable;
+      if (initiatorVariable && trigger.initiatorId != null) run.setVariable(initiatorVariable, trigger.initiatorId);
       run.plan({ op: 'enterNode', tokenId: token.id, nodeId: startNodeId, via: null });
       break;
     }
@@ -146,7 +149,9 @@ function exhausted(run: TokenRun, first: Operation, budget: number): void {
     const token = run.tokens.get(op.tokenId);
     if (!token || stopped.has(token.id)) continue;
     stopped.add(token.id);
-    if (token.nodeId === null && op.op === 'enterNode') token.nodeId = op.nodeId;
+    // where the token was going: the node it has not entered yet
+    if (op.op === 'enterNode') token.nodeId = op.nodeId;
+    if (op.op === 'takeFlow') token.nodeId = run.model.flows[op.flowId]!.targetId;
     run.incident(token, 'STEP_BUDGET_EXHAUSTED', `The step budget of ${budget} operations ran out (a loop without wait states?)`);
   }
   run.agenda.length = 0;

@@ -42,7 +42,6 @@ export class TokenRun {
     readonly model: ProcessModel,
     state: InstanceState | null,
     readonly ctx: EngineContext,
-    readonly initiatorId: string | null,
   ) {
     this.variables = { ...ctx.variables };
     this.status = state?.status ?? 'running';
@@ -138,7 +137,11 @@ export class TokenRun {
     if (!scope) return;
     if (terminate) {
       const removed = this.descendants(scope.id);
-      for (const t of removed) this.tokens.delete(t.id);
+      for (const t of removed) {
+        this.tokens.delete(t.id);
+        // close its open activity (history); a token parked before an async node never started one
+        if (t.nodeId !== null && t.data?.[ASYNC_BEFORE] !== true) this.emit({ type: 'activityEnded', executionId: t.id, nodeId: t.nodeId });
+      }
       if (removed.length) this.emit({ type: 'executionsCancelled', executionIds: removed.map((t) => t.id) });
     }
     if (this.children(scope.id).length > 0) return;

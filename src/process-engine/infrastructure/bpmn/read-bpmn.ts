@@ -1,4 +1,5 @@
 import * as ns from 'bpmn-moddle';
+import type { ModdleWarning } from 'bpmn-moddle';
 import type { CompileResult, ModelProblem } from '../../domain/model/process-model.js';
 import { compileProcessModels } from '../../domain/model/compile-process-model.js';
 import activiti from './activiti.moddle.json' with { type: 'json' };
@@ -40,13 +41,14 @@ function fail(message: string, elementId: string | null = null): CompileResult {
 
 /**
  * The deepest element nesting, counted with a linear scan of tags (no parser, no recursion), so
- * that a pathological document is refused quickly. Stops counting past `limit`.
+ * that a pathological document is refused quickly. Quoted attribute values may contain `>`.
+ * Stops counting past `limit`.
  */
 export function nestingDepth(xml: string, limit: number): number {
   let depth = 0;
   let max = 0;
   let i = xml.indexOf('<');
-  while (i >= 0 && i < xml.length) {
+  while (i >= 0) {
     const next = xml[i + 1];
     if (next === '!' || next === '?') {
       // comment, CDATA or processing instruction: skip to its end
@@ -55,15 +57,23 @@ export function nestingDepth(xml: string, limit: number): number {
       i = xml.indexOf('<', end);
       continue;
     }
-    const close = xml.indexOf('>', i + 1);
-    if (close < 0) break;
+    let j = i + 1;
+    let quote = '';
+    for (; j < xml.length; j++) {
+      const c = xml[j];
+      if (quote) {
+        if (c === quote) quote = '';
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+    }
+    if (j >= xml.length) break;
     if (next === '/') depth--;
-    else if (xml[close - 1] !== '/') {
+    else if (xml[j - 1] !== '/') {
       depth++;
       if (depth > max) max = depth;
       if (max > limit) return max;
     }
-    i = xml.indexOf('<', close + 1);
+    i = xml.indexOf('<', j + 1);
   }
   return max;
 }
@@ -88,19 +98,32 @@ export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/failed to parse document as <bpmn:Definitions>/.test(message)) return fail('The document is not BPMN 2.0 (its root element is not bpmn:definitions)');
-    return fail(`The document is not well-formed XML: ${firstLine(message)}`);
+    const cause = /nested error: (.*)/.exec(message)?.[1]?.trim();
+    return fail(`The document is not well-formed XML: ${firstLine(message)}${cause ? ` (${cause})` : ''}${at(message)}`);
   }
-  const warnings = parsed.warnings.map((w) => firstLine(w.message) + nested(w.message));
-  return compileProcessModels(parsed.rootElement, warnings);
+  return compileProcessModels(parsed.rootElement, parsed.warnings.map(toProblem));
+}
+
+/** bpmn-moddle's warnings, said in the model's terms where they can be. */
+function toProblem(w: ModdleWarning): ModelProblem {
+  const cause = w.error?.message ?? '';
+  const duplicate = /^duplicate ID <(.*)>$/.exec(cause);
+  if (duplicate) return { elementId: duplicate[1]!, message: `Duplicate id '${duplicate[1]}'` + at(w.message) };
+  const unknownType = /^unknown type <(.*)>$/.exec(cause);
+  if (unknownType) return { elementId: null, message: `Unknown element <${unknownType[1]}>` + at(w.message) };
+  if (w.element && w.property && /unresolved reference/.test(w.message)) {
+    const id = typeof w.element.id === 'string' ? w.element.id : null;
+    return { elementId: id, message: `${w.property} of '${id ?? w.element.$type}' refers to '${String(w.value)}', which does not exist` };
+  }
+  return { elementId: null, message: firstLine(w.message) + (cause ? `: ${firstLine(cause)}` : '') + at(w.message) };
 }
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.trim();
 }
-function nested(message: string): string {
-  const m = /nested error: (.*)/.exec(message);
+function at(message: string): string {
   const line = /line: (\d+)/.exec(message);
-  return (m ? `: ${m[1]!.trim()}` : '') + (line ? ` (line ${Number(line[1]) + 1})` : '');
+  return line ? ` (line ${Number(line[1]) + 1})` : '';
 }
 
 export type { ModelProblem };

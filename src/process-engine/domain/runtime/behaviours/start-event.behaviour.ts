@@ -1,9 +1,12 @@
 import type { Behaviour } from './behaviour.js';
 
-/** A start event of the process sets the initiator variable (`activiti:initiator`), then moves on. */
+/**
+ * A start event moves on at once (flow conditions as for activities). The initiator variable
+ * (`activiti:initiator`) is set by `execute` when the instance is created, not here, so that an
+ * async start event keeps it.
+ */
 export const startEvent: Behaviour = {
   enter(node, token, _via, run) {
-    if (node.initiatorVariable && node.scopeId === run.model.id && run.initiatorId !== null) run.setVariable(node.initiatorVariable, run.initiatorId);
     run.leaveBy(token, run.activityFlows(node));
   },
 };
