@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AddCandidateStarter } from './application/definitions/add-candidate-starter.use-case.js';
 import { GetCandidateStarter } from './application/definitions/get-candidate-starter.query.js';
 import { GetStartForm } from './application/definitions/get-start-form.query.js';
+import { ListCandidateStarters } from './application/definitions/list-candidate-starters.query.js';
 import { ListProcessDefinitions } from './application/definitions/list-process-definitions.query.js';
 import { RemoveCandidateStarter } from './application/definitions/remove-candidate-starter.use-case.js';
 import { QueryHistoricProcessInstances } from './application/history/query-historic-process-instances.query.js';
@@ -29,6 +30,7 @@ import { IncidentsController } from './http/platform/incidents.controller.js';
     InstanceReader,
     ListProcessDefinitions,
     GetCandidateStarter,
+    ListCandidateStarters,
     AddCandidateStarter,
     RemoveCandidateStarter,
     GetStartForm,

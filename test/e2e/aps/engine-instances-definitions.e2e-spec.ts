@@ -115,6 +115,16 @@ describe('aps process definitions', () => {
         { user_id: String(alice.id), group_id: null, type: 'candidate' },
         { user_id: null, group_id: String(groupId), type: 'candidate' },
       ]);
+      // The lists the Alfresco JS client reads: all, and by family.
+      expect((await get(base(leave.id), bob.auth).expect(200)).body).toEqual([
+        { user: String(alice.id), group: null, type: 'candidate' },
+        { user: null, group: String(groupId), type: 'candidate' },
+      ]);
+      expect((await get(`${base(leave.id)}/users`, bob.auth).expect(200)).body).toEqual([{ user: String(alice.id), group: null, type: 'candidate' }]);
+      expect((await get(`${base(leave.id)}/groups`, bob.auth).expect(200)).body).toEqual([{ user: null, group: String(groupId), type: 'candidate' }]);
+      expect((await get(base(invoice1.id), bob.auth).expect(200)).body).toEqual([]);
+      await get(base(foreign.id), bob.auth).expect(404);
+      await get(`${base(leave.id)}/people`, bob.auth).expect(400);
       // Now only alice, the group's members and admins see the definition.
       expect(ids(await list(alice.auth))).toContain(leave.id);
       expect(ids(await list(bob.auth))).toContain(leave.id);

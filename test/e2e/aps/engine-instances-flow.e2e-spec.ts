@@ -173,6 +173,19 @@ describe('aps process instances: deploy → start → complete', () => {
       expect(ids(await historic(t.adminBasic, { processInstanceId: Number(done) }))).toEqual([done]);
       expect(ids(await historic(t.adminBasic, { processInstanceIds: [done, open] }))).toEqual([done, open].sort((a, b) => Number(a) - Number(b)));
       expect(ids(await historic(t.adminBasic, { businessKey: 'FIN' }))).toEqual([done]);
+      expect(ids(await historic(t.adminBasic, { processBusinessKey: 'FIN' }))).toEqual([done]);
+      // Activiti's QueryVariable conditions on instance variables.
+      const note = (operation: string, value: unknown) => historic(t.adminBasic, { variables: [{ name: 'note', operation, value }], size: 100 });
+      expect(ids(await note('equals', 'hi'))).toEqual([open]);
+      expect(ids(await note('equalsIgnoreCase', 'HI'))).toEqual([open]);
+      expect(ids(await note('like', 'h%'))).toEqual([open]);
+      expect(ids(await note('notEquals', 'hi'))).toEqual([]);
+      expect(ids(await note('greaterThan', 'ha'))).toEqual([open]);
+      const amount = (operation: string, value: unknown) => historic(t.adminBasic, { variables: [{ name: 'amount', operation, value, type: 'integer' }], size: 100 });
+      expect(ids(await amount('equals', 5))).toHaveLength(1);
+      expect(ids(await amount('greaterThan', 4))).toEqual(ids(await amount('equals', 5)));
+      expect(ids(await amount('lessThan', 5))).toEqual([]);
+      expect(ids(await amount('lessThanOrEquals', 5))).toEqual(ids(await amount('greaterThanOrEquals', 5)));
       expect(ids(await historic(t.adminBasic, { finished: true }))).toEqual([done]);
       expect(ids(await historic(t.adminBasic, { finished: false }))).not.toContain(done);
       expect(ids(await historic(t.adminBasic, { processDefinitionId: oneTaskId }))).toContain(done);
@@ -223,11 +236,50 @@ describe('aps process instances: deploy → start → complete', () => {
         { order: 'up' },
         { size: 0 },
         { nonsense: 1 },
+        { variables: [{ name: 'note', operation: 'matches', value: 'x' }] },
+        { variables: [{ name: 'note', operation: 'like', value: 3 }] },
+        { variables: [{ name: 'note', operation: 'greaterThan', value: true }] },
+        { variables: { name: 'note', operation: 'equals', value: 'x' } },
       ]) {
         const res = await t.http().post(`${API}/historic-process-instances/query`).set('Authorization', t.adminBasic).send(body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST');
       }
+    });
+  });
+
+  describe('candidate starters and start forms on deployed definitions', () => {
+    it('once a definition has candidate starters, others get 403 and start nothing; the starter and admins may start', async () => {
+      const base = `${API}/process-definitions/${encodeURIComponent(oneTaskId)}/identitylinks`;
+      await t.http().post(base).set('Authorization', t.adminBasic).send({ user: String(bob.id) }).expect(200);
+      const before = await engineSnapshot(t);
+      const refused = await start(carol.auth, { processDefinitionId: oneTaskId }).expect(403);
+      expectApsError(refused.body, 'GENERAL.ERROR.FORBIDDEN');
+      expect(await engineSnapshot(t)).toEqual(before);
+      const listed = await t.http().get(`${API}/process-definitions`).set('Authorization', carol.auth).expect(200);
+      expect((listed.body.data as Json[]).map((d) => d.id)).not.toContain(oneTaskId);
+      await start(bob.auth, { processDefinitionId: oneTaskId }).expect(200);
+      await start(tenantAdmin.auth, { processDefinitionId: oneTaskId }).expect(200);
+      await t.http().delete(`${base}/users/${bob.id}`).set('Authorization', t.adminBasic).expect(200);
+      await start(carol.auth, { processDefinitionId: oneTaskId }).expect(200);
+    });
+
+    it('a start event with a form key: hasStartForm, the start form shape, start with values and outcome, the startForm audit entry', async () => {
+      const xml = oneTaskBpmn('withForm', 'With form').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request-form"/>');
+      const defId = (await deployBpmn(t, xml)).definitions[0]!.id;
+      const listed = await t.http().get(`${API}/process-definitions?latest=true`).set('Authorization', alice.auth).expect(200);
+      expect((listed.body.data as Json[]).find((d) => d.id === defId)).toMatchObject({ key: 'withForm', hasStartForm: true });
+      const form = await t.http().get(`${API}/process-definitions/${defId}/start-form`).set('Authorization', alice.auth).expect(200);
+      expect(form.body).toEqual({ processDefinitionId: defId, processDefinitionName: 'With form', processDefinitionKey: 'withForm', formKey: 'request-form', fields: [], outcomes: [] });
+      const started = await start(alice.auth, { processDefinitionId: defId, values: { text1: 'TEST' }, outcome: 'Approve' }).expect(200);
+      expect(started.body).toMatchObject({ startFormDefined: true, variables: expect.arrayContaining([{ name: 'text1', type: 'string', value: 'TEST' }]) });
+      const log = await t.http().get(`${API}/process-instances/${started.body.id}/audit-log`).set('Authorization', alice.auth).expect(200);
+      expect((log.body.entries as Json[])[0]).toMatchObject({
+        index: 1,
+        type: 'startForm',
+        selectedOutcome: 'Approve',
+        formData: [{ fieldName: 'text1', fieldId: 'text1', value: 'TEST' }],
+      });
     });
   });
 

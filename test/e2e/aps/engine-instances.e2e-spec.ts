@@ -105,6 +105,13 @@ describe('aps process instances (rows written by SQL)', () => {
       expect(ended[0]!.startFormDefined).toBe(true);
     });
 
+    it('filters by processInstanceId; state open is running (both sent by the Alfresco JS client)', async () => {
+      expect(ids(await query(t.adminBasic, { state: 'all', processInstanceId: completed }))).toEqual([completed]);
+      expect(ids(await query(t.adminBasic, { state: 'open', processInstanceId: Number(completed) }))).toEqual([]);
+      expect(ids(await query(t.adminBasic, { state: 'open' }))).toEqual(ids(await query(t.adminBasic, { state: 'running' })));
+      expect(ids(await query(carol.auth, { state: 'all', processInstanceId: running }))).toEqual([]);
+    });
+
     it('filters by processDefinitionId and appDefinitionId', async () => {
       expect(ids(await query(t.adminBasic, { state: 'all', processDefinitionId: def2.id }))).toEqual([carolOwn, completed]);
       expect(ids(await query(t.adminBasic, { state: 'all', appDefinitionId: 7 }))).toEqual([suspended, running]);
@@ -133,7 +140,7 @@ describe('aps process instances (rows written by SQL)', () => {
     });
 
     it('bad input: unknown state or sort, unknown field, absurd paging → 400 in the aps shape', async () => {
-      for (const body of [{ state: 'open' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }]) {
+      for (const body of [{ state: 'finished' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }, { processInstanceId: 'x' }]) {
         const res = await post('/process-instances/query', t.adminBasic, body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST');

@@ -1,9 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../../libs/kernel/domain-error.js';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
 import { EngineAccess, instanceVisibleSql } from '../access/engine-access.js';
 import { INSTANCE_COLUMNS, INSTANCE_FROM, InstanceReader, type InstanceRow } from '../instances/instance-reader.js';
 import type { InstanceView } from '../instances/instance.view.js';
+
+export const VARIABLE_OPERATIONS = [
+  'equals',
+  'notEquals',
+  'equalsIgnoreCase',
+  'notEqualsIgnoreCase',
+  'lessThan',
+  'greaterThan',
+  'lessThanOrEquals',
+  'greaterThanOrEquals',
+  'like',
+] as const;
+export type VariableOperation = (typeof VARIABLE_OPERATIONS)[number];
+
+/** Activiti's QueryVariable: an instance variable compared with a value. */
+export interface VariableCondition {
+  readonly name: string;
+  readonly operation: VariableOperation;
+  readonly value: unknown;
+}
+
+const COMPARE: Partial<Record<VariableOperation, string>> = { lessThan: '<', greaterThan: '>', lessThanOrEquals: '<=', greaterThanOrEquals: '>=' };
 
 export type HistoricInstanceSort = 'processInstanceId' | 'processDefinitionId' | 'businessKey' | 'startTime' | 'endTime' | 'duration' | 'tenantId';
 
@@ -28,6 +51,8 @@ export interface QueryHistoricProcessInstancesInput {
   readonly startedBefore?: Date;
   readonly startedBy?: string;
   readonly includeProcessVariables?: boolean;
+  /** Instance variables that must match, each one (AND). */
+  readonly variables?: readonly VariableCondition[];
   /** The caller's tenant is always the scope: another tenant id matches nothing. */
   readonly tenantId?: string;
   /** SQL LIKE pattern on the tenant id (as text). */
@@ -81,6 +106,7 @@ export class QueryHistoricProcessInstances {
     if (q.startedAfter !== undefined) where.push(`p.started_at > ${param(q.startedAfter)}`);
     if (q.startedBefore !== undefined) where.push(`p.started_at < ${param(q.startedBefore)}`);
     if (q.startedBy !== undefined) where.push(`p.started_by = ${param(q.startedBy)}::bigint`);
+    for (const v of q.variables ?? []) where.push(this.variableSql(v, param));
     if (q.tenantId !== undefined) where.push(`p.tenant_id::text = ${param(q.tenantId)}`);
     if (q.tenantIdLike !== undefined) where.push(`p.tenant_id::text LIKE ${param(q.tenantIdLike)}`);
     if (q.withoutTenantId === true) where.push('false');
@@ -100,4 +126,42 @@ export class QueryHistoricProcessInstances {
     }
     return { total, items: await this.reader.complete(viewer.tenantId, rows, q.includeProcessVariables === true) };
   }
+
+  /** One QueryVariable as an EXISTS over the instance's variables; the operation comes from a whitelist. */
+  private variableSql(v: VariableCondition, param: (value: unknown) => string): string {
+    const text = `(qv.value #>> '{}')`;
+    let condition: string;
+    switch (v.operation) {
+      case 'equals':
+        condition = `qv.value = ${param(JSON.stringify(v.value ?? null))}::jsonb`;
+        break;
+      case 'notEquals':
+        condition = `qv.value <> ${param(JSON.stringify(v.value ?? null))}::jsonb`;
+        break;
+      case 'equalsIgnoreCase':
+      case 'notEqualsIgnoreCase':
+        if (typeof v.value !== 'string') throw variableValueError(v);
+        condition = `jsonb_typeof(qv.value) = 'string' AND lower(${text}) ${v.operation === 'equalsIgnoreCase' ? '=' : '<>'} lower(${param(v.value)}::text)`;
+        break;
+      case 'like':
+        if (typeof v.value !== 'string') throw variableValueError(v);
+        condition = `jsonb_typeof(qv.value) = 'string' AND ${text} LIKE ${param(v.value)}::text`;
+        break;
+      default: {
+        const op = COMPARE[v.operation]!;
+        if (typeof v.value === 'number' && Number.isFinite(v.value)) condition = `jsonb_typeof(qv.value) = 'number' AND ${text}::numeric ${op} ${param(v.value)}::numeric`;
+        else if (typeof v.value === 'string') condition = `jsonb_typeof(qv.value) = 'string' AND ${text} ${op} ${param(v.value)}::text`;
+        else throw variableValueError(v);
+      }
+    }
+    return `EXISTS (SELECT 1 FROM process_engine.variables qv WHERE qv.instance_id = p.id AND qv.task_id IS NULL AND qv.execution_id IS NULL
+      AND qv.name = ${param(v.name)} AND ${condition})`;
+  }
+}
+
+function variableValueError(v: VariableCondition): DomainError {
+  return DomainError.validation('ENGINE.QUERY_VARIABLE', `Variable condition '${v.name}': ${v.operation} needs a ${v.operation.includes('like') || v.operation.includes('IgnoreCase') ? 'string' : 'number or string'} value`, {
+    field: 'variables',
+    value: v.value,
+  });
 }

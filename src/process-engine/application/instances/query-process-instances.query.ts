@@ -5,11 +5,12 @@ import { EngineAccess, instanceVisibleSql } from '../access/engine-access.js';
 import { INSTANCE_COLUMNS, INSTANCE_FROM, InstanceReader, type InstanceRow } from './instance-reader.js';
 import type { InstanceView } from './instance.view.js';
 
-export type InstanceQueryState = 'running' | 'completed' | 'all';
+export type InstanceQueryState = 'running' | 'open' | 'completed' | 'all';
 export type InstanceQuerySort = 'created-desc' | 'created-asc' | 'ended-desc' | 'ended-asc';
 
 export interface QueryProcessInstancesInput {
   readonly actor: Principal;
+  readonly processInstanceId?: string;
   readonly processDefinitionId?: string;
   readonly appDefinitionId?: string;
   /** Default running. running = not ended (suspended included); completed = ended (completed or deleted). */
@@ -29,6 +30,7 @@ const ORDER: Record<InstanceQuerySort, string> = {
 
 const STATE: Record<InstanceQueryState, string> = {
   running: 'p.ended_at IS NULL',
+  open: 'p.ended_at IS NULL',
   completed: 'p.ended_at IS NOT NULL',
   all: 'true',
 };
@@ -50,6 +52,7 @@ export class QueryProcessInstances {
       params.push(value);
       return `$${params.length}`;
     };
+    if (input.processInstanceId !== undefined) where.push(`p.id = ${param(input.processInstanceId)}::bigint`);
     if (input.processDefinitionId !== undefined) where.push(`p.definition_id = ${param(input.processDefinitionId)}`);
     if (input.appDefinitionId !== undefined) where.push(`d.app_definition_id = ${param(input.appDefinitionId)}::bigint`);
     if (!viewer.admin) where.push(instanceVisibleSql('p.id', `${param(viewer.userId)}::bigint`, `${param(viewer.groupIds)}::bigint[]`));

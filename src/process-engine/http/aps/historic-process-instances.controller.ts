@@ -24,11 +24,13 @@ export class ApsHistoricProcessInstancesController {
     description:
       'Every instance of the caller\'s tenant, running or ended (completed or deleted); admins see all, others the instances they are involved in. ' +
       'Every parameter of the document\'s table, combined with AND: processInstanceId (also processInstanceIds, a list), processDefinitionKey, ' +
-      'processDefinitionId, businessKey, involvedUser (started it, linked to it, or assignee/owner/candidate of one of its tasks), finished ' +
+      'processDefinitionId, businessKey (or processBusinessKey, the JS client\'s name), involvedUser (started it, linked to it, or assignee/owner/candidate of one of its tasks), finished ' +
       '(true: ended; false: not ended), superProcessInstanceId (no call activities yet: matches nothing), excludeSubprocesses (no effect: all are ' +
       'top-level), finishedAfter/Before and startedAfter/Before (`yyyy-MM-dd` or `yyyy-MM-ddTHH:mm:ss`, UTC unless a zone is given; exclusive), ' +
       'startedBy (user id), includeProcessVariables (fills `variables`), tenantId (the caller\'s tenant number; another matches nothing), tenantIdLike ' +
-      '(LIKE on the tenant number), withoutTenantId (true: nothing — every instance has a tenant). Sort (the document has none): Activiti\'s `sort` ' +
+      "(LIKE on the tenant number), withoutTenantId (true: nothing — every instance has a tenant), and Activiti's `variables` " +
+      '([{name, operation, value}], operation equals, notEquals, equalsIgnoreCase, notEqualsIgnoreCase, lessThan, greaterThan, lessThanOrEquals, ' +
+      'greaterThanOrEquals, like; all must match). Sort (the document has none): Activiti\'s `sort` ' +
       '(processInstanceId default, processDefinitionId, businessKey, startTime, endTime, duration, tenantId) and `order` (asc default, desc). ' +
       'Paging: the document calls `start` "the page to start on", but as everywhere in Meridian (design.md §8) `start` is the offset of the first ' +
       'item and `page` the zero-based page number (wins); `size` default 25. Items are the process instance representation.',
@@ -42,7 +44,8 @@ export class ApsHistoricProcessInstancesController {
       processInstanceIds: q.processInstanceIds,
       processDefinitionKey: q.processDefinitionKey,
       processDefinitionId: q.processDefinitionId,
-      businessKey: q.businessKey,
+      businessKey: q.businessKey ?? q.processBusinessKey,
+      variables: q.variables?.map((v) => ({ name: v.name, operation: v.operation, value: v.value })),
       involvedUser: q.involvedUser,
       finished: q.finished,
       superProcessInstanceId: q.superProcessInstanceId,

@@ -1,8 +1,9 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
+import { VARIABLE_OPERATIONS } from '../../application/history/query-historic-process-instances.query.js';
 import { BodyIdString, ID_PATTERN } from './process-definitions.dto.js';
 
 /** `2016-06-16`, `2016-06-16T10:00:00`, with optional milliseconds and zone (none: UTC). */
@@ -12,6 +13,28 @@ const DateParam = (what: string) =>
   ApiPropertyOptional({ description: `${what} \`yyyy-MM-dd\` or \`yyyy-MM-ddTHH:mm:ss\` (optionally with milliseconds and zone; none means UTC).`, example: '2016-06-16' });
 
 export const HISTORIC_SORTS = ['processInstanceId', 'processDefinitionId', 'businessKey', 'startTime', 'endTime', 'duration', 'tenantId'] as const;
+
+export class ApsQueryVariableDto {
+  @ApiProperty({ maxLength: 255, example: 'amount' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name!: string;
+
+  @ApiProperty({ enum: VARIABLE_OPERATIONS, example: 'greaterThan' })
+  @IsIn(VARIABLE_OPERATIONS)
+  operation!: (typeof VARIABLE_OPERATIONS)[number];
+
+  @ApiProperty({ nullable: true, oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], description: 'equals/notEquals: any JSON value; comparisons: a number or a string; like and *IgnoreCase: a string.', example: 100 })
+  @Allow()
+  value!: unknown;
+
+  @ApiPropertyOptional({ description: 'Accepted (Activiti sends it) and not needed: the value\'s JSON type is compared.', example: 'integer' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  type?: string;
+}
 
 export class ApsHistoricProcessInstanceQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ type: String, example: '2511' })
@@ -47,6 +70,20 @@ export class ApsHistoricProcessInstanceQueryDto extends ApsPagingQueryDto {
   @IsString()
   @MaxLength(255)
   businessKey?: string;
+
+  @ApiPropertyOptional({ description: 'The same as businessKey (the Alfresco JS client\'s name); businessKey wins when both are sent.', maxLength: 255 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  processBusinessKey?: string;
+
+  @ApiPropertyOptional({ type: [ApsQueryVariableDto], description: 'Activiti\'s QueryVariable list: instance variables that must all match.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => ApsQueryVariableDto)
+  variables?: ApsQueryVariableDto[];
 
   @ApiPropertyOptional({ type: String, description: 'A user id: instances the user started, is linked to, or works a task of.', example: '1' })
   @IsOptional()

@@ -8,6 +8,7 @@ import { AddCandidateStarter } from '../../application/definitions/add-candidate
 import type { CandidateStarterView, StarterFamily } from '../../application/definitions/definition.view.js';
 import { GetCandidateStarter } from '../../application/definitions/get-candidate-starter.query.js';
 import { GetStartForm } from '../../application/definitions/get-start-form.query.js';
+import { ListCandidateStarters } from '../../application/definitions/list-candidate-starters.query.js';
 import { ListProcessDefinitions } from '../../application/definitions/list-process-definitions.query.js';
 import { RemoveCandidateStarter } from '../../application/definitions/remove-candidate-starter.use-case.js';
 import { APS_ENTERPRISE, ApsEngineAuth, ApsIdPipe } from './aps-engine.support.js';
@@ -32,6 +33,7 @@ export class ApsProcessDefinitionsController {
   constructor(
     private readonly listDefinitions: ListProcessDefinitions,
     private readonly getStarter: GetCandidateStarter,
+    private readonly listStarters: ListCandidateStarters,
     private readonly addStarter: AddCandidateStarter,
     private readonly removeStarter: RemoveCandidateStarter,
     private readonly getStartForm: GetStartForm,
@@ -58,6 +60,35 @@ export class ApsProcessDefinitionsController {
       limit,
     });
     return apsPage(offset, page.total, page.items.map(toApsProcessDefinition));
+  }
+
+  @Get(':processDefinitionId/identitylinks')
+  @ApiOperation({
+    summary: 'List the candidate starters of a process definition',
+    description:
+      DEFINITION_ID +
+      'Not in the document; the Alfresco JS client calls it (getIdentityLinks). Any user of the tenant may read it. An array of ' +
+      '{user, group, type: "candidate"}, users first; empty: anyone of the tenant may start the definition.',
+  })
+  @ApiOkResponse({ type: [ApsCandidateStarterResponse] })
+  @ApiApsErrors(404)
+  async listLinks(@CurrentPrincipal() actor: Principal, @Param('processDefinitionId', new DefinitionIdPipe()) definitionId: string): Promise<ApsCandidateStarter[]> {
+    return (await this.listStarters.execute({ actor, definitionId })).map(toApsStarter);
+  }
+
+  @Get(':processDefinitionId/identitylinks/:family')
+  @ApiOperation({
+    summary: 'List the candidate starters of a process definition by family',
+    description: DEFINITION_ID + 'Not in the document; the Alfresco JS client calls it (getIdentityLinksForFamily). `family` users or groups (else 400).',
+  })
+  @ApiOkResponse({ type: [ApsCandidateStarterResponse] })
+  @ApiApsErrors(404)
+  async listFamily(
+    @CurrentPrincipal() actor: Principal,
+    @Param('processDefinitionId', new DefinitionIdPipe()) definitionId: string,
+    @Param('family', new FamilyPipe()) family: StarterFamily,
+  ): Promise<ApsCandidateStarter[]> {
+    return (await this.listStarters.execute({ actor, definitionId, family })).map(toApsStarter);
   }
 
   @Get(':processDefinitionId/identitylinks/:family/:identityId')

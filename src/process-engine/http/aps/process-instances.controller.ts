@@ -74,7 +74,7 @@ export class ApsProcessInstancesController {
     description:
       'The caller\'s tenant; admins see every instance, others the ones they may see (' +
       VISIBLE.split('. ')[0]!.replace('Who may see an instance: ', '') +
-      '). `state` running (default; suspended instances included), completed (ended: completed or deleted) or all; `sort` created-desc (default), ' +
+      '). Filters: processDefinitionId, appDefinitionId, and processInstanceId (sent by the Alfresco JS client). `state` running (default; `open` is the same; suspended instances included), completed (ended: completed or deleted) or all; `sort` created-desc (default), ' +
       'created-asc, ended-desc, ended-asc (running instances last). Paging: `start` (offset) or `page` (zero-based page number; wins, as the ' +
       'Alfresco JS client sends it) and `size` (default 25). Items carry `variables: []`; GET by id gives the variables.',
   })
@@ -83,6 +83,7 @@ export class ApsProcessInstancesController {
     const { offset, limit } = apsOffset(body);
     const page = await this.queryInstances.execute({
       actor,
+      processInstanceId: body.processInstanceId,
       processDefinitionId: body.processDefinitionId,
       appDefinitionId: body.appDefinitionId === undefined ? undefined : String(body.appDefinitionId),
       state: body.state,

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import { VARIABLE_TYPES } from '../../domain/variables/typed-value.js';
+import { BodyIdString, ID_PATTERN } from './process-definitions.dto.js';
 
 export class ApsStartVariableDto {
   @ApiProperty({ maxLength: 255, example: 'amount' })
@@ -83,10 +84,17 @@ export class ApsStartProcessInstanceDto {
   outcome?: string | null;
 }
 
-export const INSTANCE_STATES = ['running', 'completed', 'all'] as const;
+export const INSTANCE_STATES = ['running', 'open', 'completed', 'all'] as const;
 export const INSTANCE_SORTS = ['created-desc', 'created-asc', 'ended-desc', 'ended-asc'] as const;
 
 export class ApsProcessInstanceQueryDto extends ApsPagingQueryDto {
+  @ApiPropertyOptional({ type: String, description: 'Only this instance (the Alfresco JS client\'s query field).', example: '2511' })
+  @IsOptional()
+  @BodyIdString()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'processInstanceId must be a positive integer id' })
+  processInstanceId?: string;
+
   @ApiPropertyOptional({ example: 'demoprocess:1:7504', maxLength: 400 })
   @IsOptional()
   @IsString()
@@ -102,7 +110,8 @@ export class ApsProcessInstanceQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({
     enum: INSTANCE_STATES,
-    description: 'Default running. running: not ended (suspended ones included); completed: ended (completed or deleted); all.',
+    description:
+      'Default running. running (or `open`, which the Alfresco JS client also sends): not ended, suspended ones included; completed: ended (completed or deleted); all.',
   })
   @IsOptional()
   @IsIn(INSTANCE_STATES)
