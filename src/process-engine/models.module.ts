@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { GetAppDefinition } from './application/apps/app-definition.query.js';
 import { DeployApps } from './application/apps/deploy-apps.use-case.js';
 import { GetRuntimeApp, ListRuntimeApps } from './application/apps/list-runtime-apps.query.js';
 import { PublishApp } from './application/apps/publish-app.use-case.js';
+import { SaveAppDefinition } from './application/apps/save-app-definition.use-case.js';
 import { GetFilter, ListFilters } from './application/filters/filter-queries.query.js';
 import { ReorderFilters } from './application/filters/reorder-filters.use-case.js';
 import { CreateFilter, DeleteFilter, UpdateFilter } from './application/filters/save-filter.use-case.js';
@@ -53,6 +55,8 @@ import { ModelRepository } from './infrastructure/model.repository.js';
     ExportModelBpmn,
     ImportProcessModel,
     PublishApp,
+    GetAppDefinition,
+    SaveAppDefinition,
     DeployApps,
     ListRuntimeApps,
     GetRuntimeApp,

@@ -222,6 +222,12 @@ export class ModelRepository {
     return new Map(rows.map((r) => [r.id, r.modelType]));
   }
 
+  /** The models among `ids` of this tenant, full rows. */
+  async findMany(ids: readonly string[], tenantId: string): Promise<ModelRow[]> {
+    if (ids.length === 0) return [];
+    return this.uow.query<ModelRow>(`SELECT ${COLUMNS} FROM process_engine.models m WHERE m.id = ANY($1::bigint[]) AND m.tenant_id = $2 ORDER BY m.id`, [ids, tenantId]);
+  }
+
   /** The models among `ids` of this tenant, full rows, locked (a publish freezes their content). */
   async lockMany(ids: readonly string[], tenantId: string): Promise<ModelRow[]> {
     if (ids.length === 0) return [];

@@ -255,6 +255,48 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     expect(((await http().get(`${API}/runtime-app-definitions`).set('Authorization', alice.auth)).body.data as Json[]).map((a) => a.id)).toEqual([app.id]);
   });
 
+  it('GET and PUT app-definitions/{modelId}: the app editor\'s read and save (with publish)', async () => {
+    const editor = await create(alice.auth, { name: 'Editor app', modelType: 3 });
+    const read = await http().get(`${API}/app-definitions/${String(editor.id)}`).set('Authorization', bob.auth).expect(200);
+    expect(read.body).toEqual({
+      appDefinition: { ...editor, permission: 'read', definition: { models: [], theme: 'theme-1', icon: 'glyphicon-asterisk' } },
+      error: false,
+      message: null,
+      messageKey: null,
+    });
+    const before = await snapshot();
+    const refused: Array<[string, Json, number, string | undefined]> = [
+      [bob.auth, { appDefinition: { name: 'Bob\'s' } }, 403, undefined],
+      [alice.auth, { appDefinition: { definition: { models: [{ id: form.id }] } } }, 400, 'appDefinition.definition.models[0]'],
+      [alice.auth, { appDefinition: { definition: { models: [{ id: 'x' }] } } }, 400, 'appDefinition.definition.models.0.id'],
+      [alice.auth, { appDefinition: { name: '' } }, 400, 'appDefinition.name'],
+      [alice.auth, { publish: true }, 400, 'appDefinition'],
+    ];
+    for (const [auth, body, status, field] of refused) {
+      const res = await http().put(`${API}/app-definitions/${String(editor.id)}`).set('Authorization', auth).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status });
+      if (field !== undefined) expect(res.body.field).toBe(field);
+    }
+    await http().get(`${API}/app-definitions/${String(leave.id)}`).set('Authorization', alice.auth).expect(400);
+    await http().put(`${API}/app-definitions/${String(leave.id)}`).set('Authorization', alice.auth).send({ appDefinition: { name: 'x' } }).expect(400);
+    await http().get(`${API}/app-definitions/999999`).set('Authorization', alice.auth).expect(404);
+    expect(await snapshot()).toEqual(before);
+
+    // The representation read back, edited and sent again, as the editor does; publish in the same call.
+    const body = { appDefinition: { ...(read.body.appDefinition as Json), name: 'Editor app v2', definition: { models: [{ id: leave.id, name: 'Leave' }], theme: 'theme-4', icon: 'glyphicon-road', publishIdentityInfo: [] } }, publish: true, force: false };
+    const saved = await http().put(`${API}/app-definitions/${String(editor.id)}`).set('Authorization', alice.auth).send(body);
+    expect(saved.status).toBe(200);
+    expect(saved.body.appDefinition).toMatchObject({
+      id: editor.id,
+      name: 'Editor app v2',
+      version: 3,
+      definition: { models: [{ id: leave.id, name: 'Leave', version: 2, key: 'leave' }], theme: 'theme-4', icon: 'glyphicon-road' },
+    });
+    const deployed = await http().post(`${API}/runtime-app-definitions`).set('Authorization', alice.auth).send({ appDefinitions: [{ id: editor.id }] });
+    expect(deployed.status).toBe(200);
+    expect((deployed.body.data as Json[])[0]).toMatchObject({ name: 'Editor app v2', theme: 'theme-4', icon: 'glyphicon-road' });
+  });
+
   it('a process model that an app lists cannot be deleted (409); once out of the app it can', async () => {
     const before = await snapshot();
     const res = await http().delete(`${API}/models/${String(expenses.id)}`).set('Authorization', alice.auth);

@@ -23,3 +23,10 @@ export function toRuntimeAppView(row: { id: string; deploymentId: string | null;
     icon: row.definition.icon,
   };
 }
+
+/** What an app definition bundles, as the modeler shows it: the current definition, or a publication. */
+export interface AppDefinitionSummary {
+  readonly theme: string;
+  readonly icon: string;
+  readonly models: ReadonlyArray<{ readonly modelId: string; readonly name: string; readonly version: number; readonly key: string | null }>;
+}

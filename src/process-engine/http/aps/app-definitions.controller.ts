@@ -1,13 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiApsErrors, ApsErrorBody } from '../../../../libs/dialects/openapi-errors.js';
 import { CurrentPrincipal, type Principal } from '../../../identity/index.js';
+import { GetAppDefinition } from '../../application/apps/app-definition.query.js';
 import { PublishApp } from '../../application/apps/publish-app.use-case.js';
+import { SaveAppDefinition } from '../../application/apps/save-app-definition.use-case.js';
+import { ApsSaveAppDefinitionDto } from './app-definitions.dto.js';
 import { APS_ENTERPRISE, ApsEngineAuth, ApsIdPipe } from './aps-engine.support.js';
 import { ApsBpmnUploadDto, ApsPublishAppDto } from './models.dto.js';
 import { ApsPublishAppResponse } from './models-response.dto.js';
-import { toApsPublishedApp } from './models.mapper.js';
+import { toApsAppDefinitionResult } from './models.mapper.js';
 
 const NOT_IMPLEMENTED = 'App zips (export and import) are not supported yet; create the models and the app model through the API instead';
 
@@ -26,7 +29,54 @@ const ZIP_NOT_IMPLEMENTED = ApiResponse({ status: 501, type: ApsErrorBody, descr
 @ApsEngineAuth()
 @Controller(`${APS_ENTERPRISE}/app-definitions`)
 export class ApsAppDefinitionsController {
-  constructor(private readonly publishApp: PublishApp) {}
+  constructor(
+    private readonly publishApp: PublishApp,
+    private readonly getApp: GetAppDefinition,
+    private readonly saveApp: SaveAppDefinition,
+  ) {}
+
+  @Get(':modelId')
+  @ApiOperation({
+    summary: 'An app model with its definition',
+    description:
+      'Not in the document; as Alfresco\'s app editor and JS client read it. Answers the shape of a publish result: `appDefinition` is the model ' +
+      'representation plus `definition` {models (each listed process model with its current name, version and key; one deleted since is left ' +
+      'out), theme, icon}. Any user of the tenant; a model that is not an app: 400; unknown: 404.',
+  })
+  @ApiOkResponse({ type: ApsPublishAppResponse })
+  @ApiApsErrors(400, 404)
+  async definition(@CurrentPrincipal() actor: Principal, @Param('modelId', new ApsIdPipe('modelId')) modelId: string): Promise<Record<string, unknown>> {
+    const result = await this.getApp.execute({ actor, modelId });
+    return toApsAppDefinitionResult(result.model, result.definition);
+  }
+
+  @Put(':modelId')
+  @ApiOperation({
+    summary: 'Save an app model (and publish it)',
+    description:
+      'Not in the document; Alfresco\'s AppDefinitionSaveRepresentation `{appDefinition: {name, description, definition: {models: [{id}], theme, ' +
+      'icon}}, publish, force}` as its app editor and JS client send it (read-only fields are ignored). Creator or administrator (else 403). A changed ' +
+      'definition makes a new app version; its models must be process models of the tenant (else 400 naming `appDefinition.definition.models[i]`). ' +
+      '`publish: true` then publishes as app-definitions/{modelId}/publish does, in the same transaction. Answers as GET.',
+  })
+  @ApiOkResponse({ type: ApsPublishAppResponse })
+  @ApiApsErrors(400, 403, 404)
+  async save(
+    @CurrentPrincipal() actor: Principal,
+    @Param('modelId', new ApsIdPipe('modelId')) modelId: string,
+    @Body() body: ApsSaveAppDefinitionDto,
+  ): Promise<Record<string, unknown>> {
+    const a = body.appDefinition;
+    const result = await this.saveApp.execute({
+      actor,
+      modelId,
+      name: a.name,
+      description: a.description,
+      definition: a.definition ? { models: a.definition.models.map((m) => m.id), theme: a.definition.theme, icon: a.definition.icon } : undefined,
+      publish: body.publish,
+    });
+    return toApsAppDefinitionResult(result.model, result.definition);
+  }
 
   @Post(':modelId/publish')
   @HttpCode(200)
@@ -47,7 +97,7 @@ export class ApsAppDefinitionsController {
     @Body() body: ApsPublishAppDto,
   ): Promise<Record<string, unknown>> {
     const result = await this.publishApp.execute({ actor, modelId, comment: body.comment, force: body.force });
-    return toApsPublishedApp(result.model, result.definition);
+    return toApsAppDefinitionResult(result.model, result.definition);
   }
 
   @Get(':modelId/export')

@@ -32,7 +32,7 @@ export class ApsModelPageResponse {
 export class ApsAppDefinitionContentModel {
   @ApiProperty({ example: 2002 }) id!: number;
   @ApiProperty({ example: 'Holiday request' }) name!: string;
-  @ApiProperty({ description: 'The process model version that was published', example: 3 }) version!: number;
+  @ApiProperty({ description: 'The process model version (published, or current for GET app-definitions/{modelId})', example: 3 }) version!: number;
   @ApiProperty({ description: 'Its BPMN process id (definition key)', example: 'holidayRequest' }) key!: string;
 }
 

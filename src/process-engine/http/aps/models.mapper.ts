@@ -1,8 +1,7 @@
 import { apsDate } from '../../../../libs/dialects/dates.js';
-import type { RuntimeAppView } from '../../application/apps/app-definition.view.js';
+import type { AppDefinitionSummary, RuntimeAppView } from '../../application/apps/app-definition.view.js';
 import type { FilterView } from '../../application/filters/filter.view.js';
 import type { ModelView } from '../../application/models/model.view.js';
-import type { PublishedApp } from '../../infrastructure/app.repository.js';
 
 const num = (id: string | null): number | null => (id === null ? null : Number(id));
 
@@ -48,7 +47,7 @@ export function toApsModel(m: ModelView): ApsModel {
   };
 }
 
-export function toApsPublishedApp(model: ModelView, definition: PublishedApp): Record<string, unknown> {
+export function toApsAppDefinitionResult(model: ModelView, definition: AppDefinitionSummary): Record<string, unknown> {
   return {
     appDefinition: {
       ...toApsModel(model),
