@@ -297,6 +297,22 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     expect((deployed.body.data as Json[])[0]).toMatchObject({ name: 'Editor app v2', theme: 'theme-4', icon: 'glyphicon-road' });
   });
 
+  it('a deployment the deployer refuses (a candidate starter naming nobody) is a 400 naming the app and stores nothing', async () => {
+    const restricted = await create(alice.auth, {
+      name: 'Restricted',
+      modelType: 0,
+      content: oneTaskBpmn('restricted').replace('<process id="restricted"', '<process activiti:candidateStarterUsers="nobody-at-all" id="restricted"'),
+    });
+    const bad = await create(alice.auth, { name: 'Restricted app', modelType: 3, content: appContent([restricted.id]) });
+    await http().post(`${API}/app-definitions/${String(bad.id)}/publish`).set('Authorization', alice.auth).send({}).expect(200);
+    const before = await snapshot();
+    const res = await http().post(`${API}/runtime-app-definitions`).set('Authorization', alice.auth).send({ appDefinitions: [{ id: bad.id }] });
+    expect(res.status).toBe(400);
+    expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST', 'appDefinitions[0].id');
+    expect(res.body.message).toContain('nobody-at-all');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a process model that an app lists cannot be deleted (409); once out of the app it can', async () => {
     const before = await snapshot();
     const res = await http().delete(`${API}/models/${String(expenses.id)}`).set('Authorization', alice.auth);

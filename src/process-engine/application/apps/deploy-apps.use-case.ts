@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../identity/index.js';
+import { DomainError } from '../../../../libs/kernel/domain-error.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { AppRepository } from '../../infrastructure/app.repository.js';
@@ -43,12 +44,20 @@ export class DeployApps {
       if (!publication) throw EngineErrors.appNotPublished(id);
       let deploymentId: string | null = null;
       if (publication.definition.models.length > 0) {
-        const result = await this.deploy.execute({
-          actor,
-          name: publication.definition.name,
-          resources: publication.definition.models.map((m) => ({ name: `${m.key}.bpmn20.xml`, bytes: Buffer.from(m.xml, 'utf8') })),
-          appDefinitionId: id,
-        });
+        const result = await this.deploy
+          .execute({
+            actor,
+            name: publication.definition.name,
+            resources: publication.definition.models.map((m) => ({ name: `${m.key}.bpmn20.xml`, bytes: Buffer.from(m.xml, 'utf8') })),
+            appDefinitionId: id,
+          })
+          .catch((error: unknown) => {
+            // The deployer names its upload field; here the app in the request is at fault.
+            if (error instanceof DomainError && error.details.field === 'file') {
+              throw new DomainError(error.kind, error.code, `App ${id}: ${error.message}`, { ...error.details, field });
+            }
+            throw error;
+          });
         deploymentId = result.deploymentId;
       }
       await this.apps.insertDeployment({ tenantId: actor.tenantId, appModelId: id, appVersion: publication.appVersion, deploymentId, userId: actor.userId });

@@ -24,7 +24,7 @@ export async function validateBpmn(xml: string | Buffer, field: string): Promise
 
 /** An XML NCName usable as a BPMN process id, from a model name ("Holiday request" → "holidayRequest"). */
 export function keyFromName(name: string): string {
-  const words = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
+  const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');
   const camel = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   const key = /^[A-Za-z_]/.test(camel) ? camel : `process${camel}`;
   return key.slice(0, 255);
