@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ApiApsErrors, ApsErrorBody } from '../../../../libs/dialects/openapi-errors.js';
@@ -19,7 +19,10 @@ function notImplemented(res: Response): void {
   res.status(501).json({ message: NOT_IMPLEMENTED, messageKey: 'GENERAL.ERROR.NOT-IMPLEMENTED', code: 'ENGINE.APP_ZIP_NOT_IMPLEMENTED' });
 }
 
-const ZIP_NOT_IMPLEMENTED = ApiResponse({ status: 501, type: ApsErrorBody, description: 'Always, at present: app zips are a later issue' });
+const ZIP_NOT_IMPLEMENTED = applyDecorators(
+  ApiResponse({ status: 501, type: ApsErrorBody, description: 'Always, at present: app zips are a later issue' }),
+  ApiApsErrors(400),
+);
 
 /**
  * seed 004 "App Import And Export", "App Publish and Deploy" (publish). The app definition is the
