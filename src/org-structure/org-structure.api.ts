@@ -25,6 +25,11 @@ export class OrgStructureApi {
     return this.groups.membersOf(tenantId, groupId);
   }
 
+  /** The ids among `ids` that name groups of the tenant (any kind or status): links to groups check them. */
+  existingGroupIds(tenantId: string, ids: readonly string[]): Promise<string[]> {
+    return this.groups.existing(tenantId, ids);
+  }
+
   /** The groups of a user, direct and inherited. */
   groupsOfUser(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
     return this.groups.groupsOf(tenantId, userId);

@@ -49,6 +49,27 @@ export const EngineErrors = {
     DomainError.forbidden('ENGINE.APP_NOT_DEPLOYABLE', `Only the creator of app ${id} or an administrator may publish or deploy it`, { value: id }),
   filterNotFound: (id: string) => DomainError.notFound('ENGINE.FILTER_NOT_FOUND', `Filter ${id} not found`, { field: 'userFilterId', value: id }),
   invalidFilter: (field: string, message: string, value?: unknown) => DomainError.validation('ENGINE.INVALID_FILTER', message, { field, value }),
+  // Variables, identity links and comments (engine-runtime-data).
+  variableNotFound: (name: string) => DomainError.notFound('ENGINE.VARIABLE_NOT_FOUND', `Variable '${name}' not found`, { field: 'variableName', value: name }),
+  variableExists: (name: string) =>
+    DomainError.conflict('ENGINE.VARIABLE_EXISTS', `Variable '${name}' already exists; update it instead`, { field: name, value: name }),
+  variableNameMismatch: (path: string, body: string) =>
+    DomainError.validation('ENGINE.VARIABLE_NAME_MISMATCH', `The body names variable '${body}' but the path names '${path}'`, { field: 'name', value: body }),
+  noInstanceForGlobal: (taskId: string) =>
+    DomainError.validation('ENGINE.TASK_WITHOUT_PROCESS', `Task ${taskId} is not part of a process instance: it has no global variables`, { field: 'scope', value: 'global' }),
+  identityNotFound: (family: 'user' | 'group', id: string) =>
+    DomainError.validation('ENGINE.IDENTITY_NOT_FOUND', `${family === 'user' ? 'User' : 'Group'} ${id} does not exist`, { field: family, value: id }),
+  identityLinkNotFound: (family: string, id: string, type: string) =>
+    DomainError.notFound('ENGINE.IDENTITY_LINK_NOT_FOUND', `No ${type} identity link for ${family} ${id}`, { field: 'identityId', value: id }),
+  identityLinkTypeReserved: (type: string) =>
+    DomainError.validation('ENGINE.IDENTITY_LINK_TYPE_RESERVED', `Identity links of type '${type}' follow the task's ${type}; use the task actions to change it`, {
+      field: 'type',
+      value: type,
+    }),
+  commentMessage: (length: number) =>
+    DomainError.validation('ENGINE.COMMENT_MESSAGE', length === 0 ? 'A comment needs a message' : `A comment is at most 4000 characters (got ${length})`, {
+      field: 'message',
+    }),
   // engine-core: deployments, definitions, starting and completing.
   invalidBpmn: (problems: ReadonlyArray<{ readonly elementId: string | null; readonly message: string }>) =>
     DomainError.validation(
