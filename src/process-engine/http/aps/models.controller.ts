@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { apsOffset, apsPage, type ApsPage } from '../../../../libs/dialects/aps-paging.js';
 import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
@@ -194,7 +194,6 @@ export class ApsModelsController {
       'The XML exactly as stored (as imported, or as last saved), `application/xml`, as an attachment named `<model name>.bpmn20.xml` (as Alfresco). ' +
       'A model that is not a process model: 400.',
   })
-  @ApiProduces('application/xml')
   @ApiOkResponse(XML_RESPONSE)
   @ApiApsErrors(404)
   async bpmn(@CurrentPrincipal() actor: Principal, @Param('processModelId', new ApsIdPipe('processModelId')) id: string, @Res() res: Response): Promise<void> {
@@ -204,7 +203,6 @@ export class ApsModelsController {
 
   @Get(':processModelId/history/:processModelHistoryId/bpmn20')
   @ApiOperation({ summary: 'Export an older version of a process model as BPMN 2.0 XML', description: 'As models/{processModelId}/bpmn20, for a history entry.' })
-  @ApiProduces('application/xml')
   @ApiOkResponse(XML_RESPONSE)
   @ApiApsErrors(404)
   async historyBpmn(
@@ -222,7 +220,6 @@ export class ApsModelsController {
     summary: 'Model thumbnail',
     description: 'Meridian renders no thumbnails yet: every existing model answers 404 (code ENGINE.MODEL_THUMBNAIL_NOT_FOUND); an unknown model 404 as well.',
   })
-  @ApiProduces('image/png')
   @ApiOkResponse({ description: 'A PNG image (not produced at present)', content: { 'image/png': { schema: { type: 'string', format: 'binary' } } } })
   @ApiApsErrors(404)
   async thumbnail(@CurrentPrincipal() actor: Principal, @Param('modelId', new ApsIdPipe('modelId')) id: string): Promise<never> {
