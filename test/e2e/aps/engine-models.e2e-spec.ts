@@ -361,7 +361,7 @@ describe('aps models: create, details, update, favorites, history, clone, delete
       expect(dotBpmn.body.name).toBe('plain');
     });
 
-    it('not XML, XXE, entity expansion, not BPMN, invalid BPMN, a wrong file name or no file: 400 and no model', async () => {
+    it('not XML, XXE, entity expansion, not BPMN, invalid BPMN, over-deep nesting, a wrong file name or no file: 400 and no model', async () => {
       const before = await snapshot();
       const xxe = '<?xml version="1.0"?><!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&xxe;</process></definitions>';
       const bomb = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p" name="&lol2;"/></definitions>';
@@ -372,6 +372,7 @@ describe('aps models: create, details, update, favorites, history, clone, delete
         [Buffer.from(bomb), 'bomb.bpmn'],
         [Buffer.from('<?xml version="1.0"?><html><body>hi</body></html>'), 'page.bpmn'],
         [Buffer.from(noStart), 'nostart.bpmn'],
+        [Buffer.from(oneTaskBpmn('deep').replace('<endEvent id="end"/>', `<endEvent id="end"/>${'<extensionElements>'.repeat(20000)}${'</extensionElements>'.repeat(20000)}`)), 'deep.bpmn'],
         [Buffer.from(oneTaskBpmn()), 'process.txt'],
       ];
       for (const [bytes, name] of cases) {
