@@ -32,21 +32,24 @@ function checked(language: Expression['language'], source: string, feel: string)
   return { ok: true, value: { language, source, feel } };
 }
 
-/** `${…}` or `#{…}` spanning the whole text (after trimming). */
-const WHOLE_JUEL = /^\s*[$#]\{([\s\S]*)\}\s*$/;
+/** Whether a condition is written as JUEL (`${…}` / `#{…}` inside) rather than FEEL. */
+export function isJuel(source: string): boolean {
+  return /[$#]\{/.test(source);
+}
 
 /**
  * A condition or value expression as written in the model: `${…}` is JUEL; anything else is FEEL
  * (a leading `=` as in Camunda 8 models is dropped).
  */
-export function compileExpression(source: string): Compiled<Expression> {
+export function compileExpression(written: string): Compiled<Expression> {
+  const source = written.trim();
   const template = parseTextTemplate(source);
   if (!template.ok) return template;
   if (template.value.length === 1 && typeof template.value[0] !== 'string') return { ok: true, value: template.value[0]! };
   if (template.value.some((p) => typeof p !== 'string')) {
     return { ok: false, message: `'${source}' mixes text and \${…} expressions; a condition must be one expression` };
   }
-  const feel = source.trim().replace(/^=/, '').trim();
+  const feel = source.replace(/^=/, '').trim();
   if (!feel) return { ok: false, message: 'the expression is empty' };
   return checked('feel', source, feel);
 }
@@ -62,13 +65,12 @@ export function parseTextTemplate(text: string): Compiled<TextTemplate> {
       const end = closingBrace(text, i + 2);
       if (end < 0) return { ok: false, message: `'${text}' has an unterminated ${c}{ expression` };
       const source = text.slice(i, end + 1);
+      // the translator prints well-formed FEEL by construction: no second (slow) parse here
       const translated = juelToFeel(text.slice(i + 2, end));
       if (!translated.ok) return { ok: false, message: `'${source}' is not a valid expression: ${translated.message}` };
-      const expr = checked('juel', source, translated.feel);
-      if (!expr.ok) return expr;
       if (literal) parts.push(literal);
       literal = '';
-      parts.push(expr.value);
+      parts.push({ language: 'juel', source, feel: translated.feel });
       i = end + 1;
       continue;
     }

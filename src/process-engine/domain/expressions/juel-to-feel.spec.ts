@@ -67,10 +67,17 @@ describe('JUEL → FEEL translation', () => {
     expect(feel("m['key']")).toBe('m.key');
   });
 
+  it("execution.getVariable('x') is the variable; a.equals(b) is equality", () => {
+    expect(feel("execution.getVariable('approved') == true")).toBe('(approved = true)');
+    expect(feel('execution.getVariableLocal("n") > 1')).toBe('(n > 1)');
+    expect(feel("status.equals('done') && !x.equals(1)")).toBe('((status = "done") and not((x = 1)))');
+  });
+
   it('what cannot be translated is a failure with a reason', () => {
     expect(failure('')).toBe('empty expression');
     expect(failure('a &&')).toBe('unexpected end of expression');
     expect(failure('a.b()')).toBe("method calls are not supported ('b(…)')");
+    expect(failure('execution.getVariable(name)')).toBe('getVariable needs a variable name as a string literal');
     expect(failure('fn(1)')).toBe('function calls are not supported');
     expect(failure("'open")).toBe('unterminated string literal');
     expect(failure('a # b')).toBe("unexpected character '#'");
@@ -78,5 +85,25 @@ describe('JUEL → FEEL translation', () => {
     expect(failure('for')).toBe("the name 'for' cannot be used in an expression");
     expect(failure('(a')).toBe("unexpected end of expression");
     expect(failure('a b')).toBe("unexpected 'b'");
+  });
+});
+
+describe('JUEL → FEEL: hostile input', () => {
+  it('deep nesting is a failure, not a stack overflow', () => {
+    expect(failure(`${'('.repeat(10_000)}a${')'.repeat(10_000)}`)).toBe('the expression is nested deeper than 64 levels');
+    expect(failure(`${'!'.repeat(10_000)}a`)).toBe('the expression is nested deeper than 64 levels');
+    expect(failure(`${'a ? '.repeat(10_000)}b`)).toBe('the expression is nested deeper than 64 levels');
+  });
+
+  it('nesting within the limit translates', () => {
+    expect(feel(`${'('.repeat(30)}a${')'.repeat(30)}`)).toContain('a');
+  });
+});
+
+describe('JUEL → FEEL: numbers', () => {
+  it('numbers FEEL cannot write are normalised or refused', () => {
+    expect(feel('a > .5')).toBe('(a > 0.5)');
+    expect(feel('a > 5.')).toBe('(a > 5)');
+    expect(failure('a > 1e3')).toBe("exponent notation is not supported ('1e3')");
   });
 });

@@ -18,6 +18,9 @@ type Token =
 
 class JuelError extends Error {}
 
+/** Parentheses and prefix operators nest at most this deep (the parser recurses). */
+const MAX_NESTING = 64;
+
 const OPERATORS = ['&&', '||', '==', '!=', '<=', '>=', '!', '<', '>', '+', '-', '*', '/', '%', '(', ')', '.', '[', ']', '?', ':', ','];
 const WORD_OPERATORS = new Set(['and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge', 'div', 'mod', 'empty', 'instanceof']);
 /** FEEL words that cannot be variable names without quoting, which FEEL has no syntax for. */
@@ -33,8 +36,10 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
-      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(src.slice(i))!;
-      out.push({ t: 'num', v: m[0] });
+      const m = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?/.exec(src.slice(i, i + 400))!;
+      if (m[1]) throw new JuelError(`exponent notation is not supported ('${m[0]}')`);
+      // FEEL wants digits on both sides of the point
+      out.push({ t: 'num', v: m[0].startsWith('.') ? `0${m[0]}` : m[0].endsWith('.') ? m[0].slice(0, -1) : m[0] });
       i += m[0].length;
       continue;
     }
@@ -58,7 +63,7 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (/[A-Za-z_$]/.test(c)) {
-      const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(src.slice(i))!;
+      const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(src.slice(i, i + 1000))!;
       out.push({ t: 'id', v: m[0] });
       i += m[0].length;
       continue;
@@ -104,14 +109,21 @@ class Parser {
     if (t.v !== v || t.t === 'str') throw new JuelError(`expected '${v}' but found '${t.v}'`);
   }
 
+  private depth = 0;
+
   private ternary(): string {
+    if (++this.depth > MAX_NESTING) throw new JuelError(`the expression is nested deeper than ${MAX_NESTING} levels`);
     const cond = this.or();
-    if (!this.isOp('?')) return cond;
-    this.next();
-    const a = this.ternary();
-    this.expect(':');
-    const b = this.ternary();
-    return `(if ${cond} then ${a} else ${b})`;
+    let result = cond;
+    if (this.isOp('?')) {
+      this.next();
+      const a = this.ternary();
+      this.expect(':');
+      const b = this.ternary();
+      result = `(if ${cond} then ${a} else ${b})`;
+    }
+    this.depth--;
+    return result;
   }
   private binary(sub: () => string, ops: Record<string, string>): string {
     let left = sub();
@@ -141,6 +153,15 @@ class Parser {
     return this.binary(() => this.unary(), { '*': '*', '/': '/', div: '/', '%': 'modulo', mod: 'modulo' });
   }
   private unary(): string {
+    if (++this.unaryDepth > MAX_NESTING) throw new JuelError(`the expression is nested deeper than ${MAX_NESTING} levels`);
+    try {
+      return this.unaryInner();
+    } finally {
+      this.unaryDepth--;
+    }
+  }
+  private unaryDepth = 0;
+  private unaryInner(): string {
     if (this.isOp('!', 'not')) {
       this.next();
       return `not(${this.unary()})`;
@@ -163,8 +184,11 @@ class Parser {
         this.next();
         const name = this.next();
         if (name.t !== 'id') throw new JuelError(`expected a property name after '.' but found '${name.v}'`);
+        if (this.isOp('(')) {
+          e = this.methodCall(e, name.v);
+          continue;
+        }
         e = `${e}.${this.name(name.v)}`;
-        if (this.isOp('(')) throw new JuelError(`method calls are not supported ('${name.v}(…)')`);
         continue;
       }
       if (this.isOp('[')) {
@@ -180,6 +204,33 @@ class Parser {
       return e;
     }
   }
+  /**
+   * The two method calls Activiti models use in conditions: `execution.getVariable('name')` (the
+   * variable itself) and `a.equals(b)`. Any other method is a failure.
+   */
+  private methodCall(target: string, method: string): string {
+    this.expect('(');
+    const args: Token[] = [];
+    const argTexts: string[] = [];
+    if (!this.isOp(')')) {
+      for (;;) {
+        const start = this.pos;
+        argTexts.push(this.ternary());
+        args.push(this.tokens[start]!);
+        if (!this.isOp(',')) break;
+        this.next();
+      }
+    }
+    this.expect(')');
+    if (target === 'execution' && (method === 'getVariable' || method === 'getVariableLocal') && args.length === 1) {
+      const arg = args[0]!;
+      if (arg.t === 'str' && argTexts[0] === feelString(arg.v) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(arg.v)) return this.name(arg.v);
+      throw new JuelError(`${method} needs a variable name as a string literal`);
+    }
+    if (method === 'equals' && args.length === 1) return `(${target} = ${argTexts[0]})`;
+    throw new JuelError(`method calls are not supported ('${method}(…)')`);
+  }
+
   private primary(): string {
     const t = this.next();
     switch (t.t) {

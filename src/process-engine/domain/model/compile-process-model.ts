@@ -1,5 +1,5 @@
 import type { CompileResult, Expression, FlowNode, ModelProblem, NodeKind, ProcessModel, SequenceFlow, TextTemplate, UserTaskSpec } from './process-model.js';
-import { compileExpression, isTemplateLiteral, parseTextTemplate } from '../expressions/expressions.js';
+import { compileExpression, isJuel, isTemplateLiteral, parseTextTemplate } from '../expressions/expressions.js';
 import { isIsoDateTime, isIsoDuration } from '../runtime/iso-time.js';
 
 /**
@@ -13,7 +13,9 @@ import { isIsoDateTime, isIsoDuration } from '../runtime/iso-time.js';
  * - a process needs a none or message start event, a sub-process exactly one none start event;
  *   a process has at most one none start event;
  * - outgoing flows are in document order of the sequence flows (that is the order an exclusive
- *   gateway tries them).
+ *   gateway tries them);
+ * - `assignee="$INITIATOR"` (Flowable's modeler) is the process's initiator variable (the one
+ *   the start event names, else `initiator`).
  */
 
 /** The part of a moddle element the compiler reads. */
@@ -90,9 +92,50 @@ const SIMPLE_KINDS: Readonly<Record<string, NodeKind>> = {
   'bpmn:IntermediateThrowEvent': 'intermediateThrowEvent',
 };
 const IGNORED = new Set(['bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference']);
+/** Flowable's modeler writes `assignee="$INITIATOR"`: the user who started the instance. */
+const INITIATOR_PLACEHOLDER = '$INITIATOR';
+
 /** Condition languages that are scripts (Camunda's script conditions): not run, ever (design.md §3). */
 const SCRIPT_LANGUAGES = /^(javascript|js|ecmascript|groovy|python|jython|ruby|jruby|juel-script|scala|kotlin|nashorn|graal\.js)$/i;
 const GATEWAYS = new Set<NodeKind>(['exclusiveGateway', 'parallelGateway', 'inclusiveGateway']);
+
+/** Beyond these, a document is refused without looking further (deploys must answer quickly). */
+export const MAX_EXPRESSION_LENGTH = 1000;
+export const MAX_FEEL_TEXT_PER_DOCUMENT = 64 * 1024;
+export const MAX_PROBLEMS = 200;
+
+/** The problems found so far, the element ids they name, and what is left of the expression budget. */
+class Findings {
+  readonly list: ModelProblem[] = [];
+  private readonly ids = new Set<string>();
+  private feelText = 0;
+  private budgetReported = false;
+
+  add(elementId: string | null, message: string): void {
+    this.list.push({ elementId, message });
+    if (elementId !== null) this.ids.add(elementId);
+  }
+  names(id: string): boolean {
+    return this.ids.has(id);
+  }
+  /** False (with a problem) when an expression text is too long to be evaluated on every pass. */
+  allowLength(elementId: string, text: string): boolean {
+    if (text.length <= MAX_EXPRESSION_LENGTH) return true;
+    this.add(elementId, `An expression of '${elementId}' is longer than ${MAX_EXPRESSION_LENGTH} characters`);
+    return false;
+  }
+  /**
+   * FEEL text is checked with feelin's parser, which is slow on long operator chains: the document
+   * has a budget for it (JUEL is checked by the translator, in linear time).
+   */
+  allowFeelParse(text: string): boolean {
+    this.feelText += text.length;
+    if (this.feelText <= MAX_FEEL_TEXT_PER_DOCUMENT) return true;
+    if (!this.budgetReported) this.add(null, `The document's FEEL expressions are longer than ${MAX_FEEL_TEXT_PER_DOCUMENT} characters in total`);
+    this.budgetReported = true;
+    return false;
+  }
+}
 
 type Mutable = {
   -readonly [K in keyof FlowNode]: FlowNode[K] extends readonly (infer U)[] ? U[] : FlowNode[K];
@@ -110,21 +153,25 @@ class ProcessCompiler {
   private readonly pendingFlows: Array<{ el: ModdleElement; scopeId: string }> = [];
   /** Elements already reported (unsupported, duplicate): flows touching them are not reported again. */
   private readonly rejected = new Set<string>();
+  /** User tasks with `assignee="$INITIATOR"` (Flowable modeler): resolved once the start events are known. */
+  private readonly initiatorAssigned: string[] = [];
   /** Nodes that lost an incoming flow to a reported problem: not reported as unreachable too. */
   private readonly cutOff = new Set<string>();
 
   constructor(
-    private readonly problems: ModelProblem[],
+    private readonly findings: Findings,
     private readonly seenIds: Set<string>,
+    /** The process being compiled (the root scope). */
+    readonly processId: string,
   ) {}
 
   problem(elementId: string | null, message: string): void {
-    this.problems.push({ elementId, message });
+    this.findings.add(elementId, message);
   }
 
   /** Already reported (here or by the parser): later problems about the same element would only echo it. */
   private reported(id: string | undefined): boolean {
-    return id !== undefined && (this.rejected.has(id) || this.problems.some((p) => p.elementId === id));
+    return id !== undefined && (this.rejected.has(id) || this.findings.names(id));
   }
 
   private claimId(el: ModdleElement): string | null {
@@ -216,10 +263,9 @@ class ProcessCompiler {
     return node;
   }
 
-  processId = '';
-
   private template(id: string, attribute: string, value: string | null): TextTemplate | null {
     if (value === null) return null;
+    if (value.includes('{') && !this.findings.allowLength(id, value)) return null;
     const t = parseTextTemplate(value);
     if (!t.ok) {
       this.problem(id, `Attribute ${attribute} of '${id}': ${t.message}`);
@@ -242,8 +288,10 @@ class ProcessCompiler {
     if (priority && isTemplateLiteral(priority) && !/^-?\d+$/.test(priority.join('').trim())) {
       this.problem(id, `Attribute priority of '${id}': '${priority.join('')}' is not a whole number`);
     }
+    const assignee = extString(el, 'assignee');
+    if (assignee?.trim() === INITIATOR_PLACEHOLDER) this.initiatorAssigned.push(id);
     return {
-      assignee: this.template(id, 'assignee', extString(el, 'assignee')),
+      assignee: assignee?.trim() === INITIATOR_PLACEHOLDER ? null : this.template(id, 'assignee', assignee),
       candidateUsers: list('candidateUsers'),
       candidateGroups: list('candidateGroups'),
       formKey: extString(el, 'formKey'),
@@ -264,6 +312,7 @@ class ProcessCompiler {
     if (!source) {
       if (!this.reported(id)) this.problem(id, `Sequence flow '${id}' has no source (sourceRef missing or unknown)`);
       ok = false;
+      if (targetNode) this.cutOff.add(targetNode.id);
     } else if (!sourceNode) {
       if (!this.reported(source.id)) this.problem(id, `Sequence flow '${id}' starts at '${source.id ?? '?'}', which is not a flow node`);
       ok = false;
@@ -290,6 +339,8 @@ class ProcessCompiler {
       this.problem(id, `Sequence flow '${id}' starts at the end event '${sourceNode!.id}'`);
       ok = false;
     }
+    // a condition that is refused leaves the flow in the graph (unconditioned), so that the
+    // structural checks do not echo the problem as unreachable nodes or dead-end gateways
     let condition: Expression | null = null;
     const conditionElement = element(el['conditionExpression']);
     if (conditionElement) {
@@ -297,14 +348,10 @@ class ProcessCompiler {
       const language = text(conditionElement['language']);
       if (language && SCRIPT_LANGUAGES.test(language)) {
         this.problem(id, `Condition of sequence flow '${id}': script conditions (language '${language}') are not supported; use a FEEL or \${…} expression`);
-        ok = false;
-      } else if (body.trim()) {
+      } else if (body.trim() && this.findings.allowLength(id, body) && (isJuel(body) || this.findings.allowFeelParse(body))) {
         const c = compileExpression(body);
         if (c.ok) condition = c.value;
-        else {
-          this.problem(id, `Condition of sequence flow '${id}': ${c.message}`);
-          ok = false;
-        }
+        else this.problem(id, `Condition of sequence flow '${id}': ${c.message}`);
       }
     }
     if (!ok) return;
@@ -317,6 +364,14 @@ class ProcessCompiler {
 
   finish(): void {
     for (const { el, scopeId } of this.pendingFlows) this.compileFlow(el, scopeId);
+    if (this.initiatorAssigned.length) {
+      const starts = this.scopeStarts.get(this.processId) ?? [];
+      const variable = starts.map((s) => this.nodes[s]!.initiatorVariable).find((v) => v !== null) ?? 'initiator';
+      for (const id of this.initiatorAssigned) {
+        const node = this.nodes[id];
+        if (node?.userTask) node.userTask = { ...node.userTask, assignee: [{ language: 'juel', source: INITIATOR_PLACEHOLDER, feel: variable }] };
+      }
+    }
     for (const { node, flow } of this.defaults) {
       if (flow.id && node.outgoing.includes(flow.id)) node.defaultFlowId = flow.id;
       else this.problem(node.id, `The default flow '${flow.id ?? '?'}' of '${node.id}' is not one of its outgoing flows`);
@@ -355,9 +410,8 @@ class ProcessCompiler {
   }
 }
 
-function compileProcess(process: ModdleElement, id: string, problems: ModelProblem[], seenIds: Set<string>): ProcessModel {
-  const compiler = new ProcessCompiler(problems, seenIds);
-  compiler.processId = id;
+function compileProcess(process: ModdleElement, id: string, findings: Findings, seenIds: Set<string>): ProcessModel {
+  const compiler = new ProcessCompiler(findings, seenIds, id);
   compiler.compileContainer(process, id);
   compiler.finish();
   const starts = compiler.scopeStarts.get(id) ?? [];
@@ -379,27 +433,39 @@ function compileProcess(process: ModdleElement, id: string, problems: ModelProbl
  * which are problems (bpmn-moddle is lenient: an unknown element is only a warning).
  */
 export function compileProcessModels(definitions: unknown, warnings: ReadonlyArray<string | ModelProblem> = []): CompileResult {
-  const problems: ModelProblem[] = warnings.map((w) => (typeof w === 'string' ? { elementId: null, message: w } : w));
+  const findings = new Findings();
+  for (const w of warnings) {
+    if (typeof w === 'string') findings.add(null, w);
+    else findings.add(w.elementId, w.message);
+  }
   const root = element(definitions);
   if (!root || root.$type !== 'bpmn:Definitions') {
-    return { ok: false, problems: [...problems, { elementId: null, message: 'The document is not a BPMN 2.0 definitions document' }] };
+    findings.add(null, 'The document is not a BPMN 2.0 definitions document');
+    return result(findings, []);
   }
   const seenIds = new Set<string>();
   const models: ProcessModel[] = [];
   for (const process of elements(root['rootElements']).filter((e) => e.$type === 'bpmn:Process')) {
     const id = text(process.id);
     if (!id) {
-      problems.push({ elementId: null, message: 'A process has no id' });
+      findings.add(null, 'A process has no id');
       continue;
     }
     if (seenIds.has(id)) {
-      problems.push({ elementId: id, message: `Duplicate id '${id}'` });
+      findings.add(id, `Duplicate id '${id}'`);
       continue;
     }
     seenIds.add(id);
     if (process['isExecutable'] === false) continue;
-    models.push(compileProcess(process, id, problems, seenIds));
+    models.push(compileProcess(process, id, findings, seenIds));
   }
-  if (models.length === 0) problems.push({ elementId: null, message: 'The document has no executable process' });
-  return problems.length ? { ok: false, problems } : { ok: true, models };
+  if (models.length === 0) findings.add(null, 'The document has no executable process');
+  return result(findings, models);
+}
+
+function result(findings: Findings, models: ProcessModel[]): CompileResult {
+  const problems = findings.list;
+  if (problems.length === 0) return { ok: true, models };
+  if (problems.length <= MAX_PROBLEMS) return { ok: false, problems };
+  return { ok: false, problems: [...problems.slice(0, MAX_PROBLEMS), { elementId: null, message: `… and ${problems.length - MAX_PROBLEMS} more problems` }] };
 }

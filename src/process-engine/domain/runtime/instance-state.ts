@@ -13,6 +13,14 @@ import type { UserTaskSpec } from '../model/process-model.js';
  * inclusive join, waiting for the others; `arrivedVia` says through which flow), `incident`
  * (cannot continue: no gateway flow matched, an expression failed; see the incident effect).
  * Scopes and the root are `active` while they have children.
+ *
+ * Conventions of the engine (engine-domain):
+ * - a token entering an embedded sub-process becomes its scope (same id, kind `scope`) and turns
+ *   back into a token at the sub-process node when the sub-process completes, so its activity
+ *   history starts and ends on one execution id;
+ * - a token parked before an async node is `waiting` with `data.asyncBefore = true` and
+ *   `arrivedVia` = the flow it came by (a join needs it when the continuation enters);
+ * - an ended instance (`completed`, `terminated`) has no executions left.
  */
 export type ExecutionKind = 'root' | 'scope' | 'token';
 export type ExecutionStatus = 'active' | 'waiting' | 'joining' | 'incident';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { fixture, modelOf, problemsOf } from '../../../../test/fixtures/bpmn/engine-harness.js';
+import { fixture, Instance, modelOf, problemsOf, processXml } from '../../../../test/fixtures/bpmn/engine-harness.js';
 import { MAX_BPMN_BYTES, nestingDepth, readBpmn } from './read-bpmn.js';
 import type { CompileResult, ModelProblem } from '../../domain/model/process-model.js';
 
@@ -223,5 +223,161 @@ describe('modeler exports', () => {
     expect(await problemsOf('problem-script-condition')).toEqual([
       { elementId: 'f2', message: "Condition of sequence flow 'f2': script conditions (language 'javascript') are not supported; use a FEEL or ${…} expression" },
     ]);
+  });
+});
+
+describe('limits that keep a deploy quick', () => {
+  const gatewayWith = (conditions: string[]) =>
+    processXml(
+      '<startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="g"/><exclusiveGateway id="g"/><endEvent id="e"/>' +
+        conditions.map((c, k) => `<sequenceFlow id="c${k}" sourceRef="g" targetRef="e"><conditionExpression>${c}</conditionExpression></sequenceFlow>`).join(''),
+    );
+
+  it('an expression longer than 1,000 characters is a problem', async () => {
+    expect(problems(await readBpmn(gatewayWith([`\${${'a+'.repeat(600)}a > 1}`])))).toEqual([
+      { elementId: 'c0', message: "An expression of 'c0' is longer than 1000 characters" },
+    ]);
+  });
+
+  it('FEEL text beyond 64 KiB per document is refused once, quickly', async () => {
+    const started = performance.now();
+    const p = problems(await readBpmn(gatewayWith(Array.from({ length: 200 }, () => `${'a+'.repeat(450)}a > 1`))));
+    expect(p).toEqual([{ elementId: null, message: "The document's FEEL expressions are longer than 65536 characters in total" }]);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('JUEL is not limited by the FEEL budget: a model with many ${…} templates compiles', async () => {
+    const tasks = Array.from({ length: 3000 }, (_, k) => `<userTask id="t${k}" activiti:assignee="\${assigneeOf${k}}" activiti:candidateGroups="\${groupsOf${k}}"/>`).join('');
+    const flows = Array.from({ length: 3000 }, (_, k) => `<sequenceFlow id="f${k}" sourceRef="${k === 0 ? 's' : `t${k - 1}`}" targetRef="t${k}"/>`).join('');
+    const r = await readBpmn(processXml(`<startEvent id="s"/>${tasks}${flows}`));
+    expect(r.ok).toBe(true);
+  });
+
+  it('at most 200 problems are listed, then how many more there are', async () => {
+    const dangling = Array.from({ length: 500 }, (_, k) => `<sequenceFlow id="d${k}" sourceRef="s" targetRef="x${k}"/>`).join('');
+    const p = problems(await readBpmn(processXml(`<startEvent id="s"/>${dangling}`)));
+    expect(p).toHaveLength(201);
+    expect(p.at(-1)).toEqual({ elementId: null, message: '… and 300 more problems' });
+  });
+});
+
+describe('compile problems: structure details', () => {
+  const compile = async (body: string) => problems(await readBpmn(processXml(body)));
+
+  it('a flow without sourceRef or targetRef attribute', async () => {
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f1" targetRef="e"/><sequenceFlow id="f2" sourceRef="s"/>')).toEqual([
+      { elementId: 'f1', message: "Sequence flow 'f1' has no source (sourceRef missing or unknown)" },
+      { elementId: 'f2', message: "Sequence flow 'f2' has no target (targetRef missing or unknown)" },
+    ]);
+  });
+
+  it('a flow into a start event or out of an end event', async () => {
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><sequenceFlow id="back" sourceRef="e" targetRef="s"/>')).toEqual([
+      { elementId: 'back', message: "Sequence flow 'back' ends at the start event 's'" },
+    ]);
+    expect(await compile('<startEvent id="s"/><endEvent id="e"/><userTask id="t"/><sequenceFlow id="f1" sourceRef="s" targetRef="e"/><sequenceFlow id="out" sourceRef="e" targetRef="t"/>')).toEqual([
+      { elementId: 'out', message: "Sequence flow 'out' starts at the end event 'e'" },
+      { elementId: 't', message: "Element 't' is not reachable from a start event" },
+    ]);
+  });
+
+  it('two none start events in a process', async () => {
+    expect(await compile('<startEvent id="s1"/><startEvent id="s2"/>')).toEqual([{ elementId: 'inline', message: "Process 'inline' has more than one none start event (s1, s2)" }]);
+  });
+
+  it('a flow pointing at an element that is not a flow node (a data object)', async () => {
+    expect(await compile('<startEvent id="s"/><dataObject id="d"/><sequenceFlow id="f" sourceRef="s" targetRef="d"/>')).toEqual([
+      { elementId: 'f', message: "Sequence flow 'f' ends at 'd', which is not a flow node" },
+    ]);
+  });
+
+  it('unsupported variants of supported elements: timer start, message start in a sub-process, event sub-process, a message throw event, several event definitions', async () => {
+    expect(
+      await compile(`
+      <startEvent id="s"/><startEvent id="timerStart"><timerEventDefinition/></startEvent>
+      <subProcess id="sp"><startEvent id="msgStart"><messageEventDefinition/></startEvent></subProcess>
+      <subProcess id="esp" triggeredByEvent="true"><startEvent id="es"/></subProcess>
+      <intermediateThrowEvent id="signal"><signalEventDefinition/></intermediateThrowEvent>
+      <endEvent id="twice"><terminateEventDefinition/><terminateEventDefinition/></endEvent>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="sp"/><sequenceFlow id="f2" sourceRef="sp" targetRef="signal"/><sequenceFlow id="f3" sourceRef="signal" targetRef="twice"/>`),
+    ).toEqual([
+      { elementId: 'timerStart', message: "Element 'timerStart' (bpmn:StartEvent with bpmn:TimerEventDefinition) is not supported yet" },
+      { elementId: 'msgStart', message: "Element 'msgStart' (message start event in a sub-process) is not supported yet" },
+      { elementId: 'esp', message: "Element 'esp' (event sub-process) is not supported yet" },
+      { elementId: 'signal', message: "Element 'signal' (bpmn:IntermediateThrowEvent with bpmn:SignalEventDefinition) is not supported yet" },
+      { elementId: 'twice', message: "Element 'twice' (bpmn:EndEvent with several event definitions) is not supported yet" },
+      { elementId: 'sp', message: "Sub-process 'sp' must have exactly one none start event (found 0)" },
+    ]);
+  });
+
+  it('call activities, receive tasks, event-based gateways and catch events are named as unsupported', async () => {
+    const p = await compile(`<startEvent id="s"/><callActivity id="call" calledElement="x"/><receiveTask id="receive"/><eventBasedGateway id="ebg"/><intermediateCatchEvent id="wait"><timerEventDefinition/></intermediateCatchEvent>
+      <sequenceFlow id="f1" sourceRef="s" targetRef="call"/>`);
+    expect(p.map((x) => x.message)).toEqual([
+      "Element 'call' (bpmn:CallActivity) is not supported yet",
+      "Element 'receive' (bpmn:ReceiveTask) is not supported yet",
+      "Element 'ebg' (bpmn:EventBasedGateway) is not supported yet",
+      "Element 'wait' (bpmn:IntermediateCatchEvent) is not supported yet",
+    ]);
+  });
+});
+
+describe('encodings', () => {
+  const doc = (declaration: string) =>
+    `${declaration}<definitions ${NS}><process id="p" isExecutable="true"><startEvent id="s" name="Café Größe"/></process></definitions>`;
+
+  it('UTF-16 with a byte order mark (little and big endian)', async () => {
+    const text = doc('<?xml version="1.0" encoding="UTF-16"?>');
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    for (const bytes of [le, be]) {
+      const r = await readBpmn(bytes);
+      expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+    }
+  });
+
+  it('ISO-8859-1 when the XML declaration says so', async () => {
+    const r = await readBpmn(Buffer.from(doc('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1'));
+    expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+  });
+
+  it('UTF-8 otherwise', async () => {
+    const r = await readBpmn(Buffer.from(doc('<?xml version="1.0" encoding="UTF-8"?>'), 'utf8'));
+    expect(r.ok && r.models[0]!.nodes['s']!.name).toBe('Café Größe');
+  });
+});
+
+describe('vendor exports run', () => {
+  it('an Alfresco Process Services export (modeler: extensions, listeners, fields, data objects with xsd types) compiles and runs', async () => {
+    const model = await modelOf('aps-export');
+    const i = new Instance(model, { urgent: true });
+    i.start({ initiatorId: '5' });
+    expect(i.of('createUserTask')[0]!.task).toMatchObject({ name: 'Review claim of 5', candidateGroups: ['2'], formKey: '3002', priority: 80 });
+    i.complete('sid-REVIEW', { form3002outcome: 'Approve' });
+    expect(i.of('createUserTask')[0]!.task).toMatchObject({ assignee: '5', formKey: '3003' });
+    i.complete('sid-PAY');
+    expect(i.of('instanceEnded')).toEqual([{ type: 'instanceEnded', endNodeId: 'sid-END-PAID', terminated: false }]);
+  });
+
+  it('the APS default flow (reject) sends the mail through the service task', async () => {
+    const i = new Instance(await modelOf('aps-export'), { urgent: false });
+    i.start({ initiatorId: '5' });
+    i.complete('sid-REVIEW', { form3002outcome: 'Reject' });
+    expect(i.of('invokeService')).toEqual([{ type: 'invokeService', executionId: 'e2', nodeId: 'sid-MAIL', delegateExpression: '${activiti_mailActivityBehavior}' }]);
+    expect(i.status).toBe('completed');
+  });
+
+  it('a Flowable modeler export: unknown flowable: attributes are tolerated, $INITIATOR is the starting user', async () => {
+    const model = await modelOf('flowable-export');
+    expect(model.candidateStarterGroups).toEqual(['staff']);
+    const i = new Instance(model, { days: 3 });
+    i.start({ initiatorId: '11' });
+    i.complete('approveTask', { approved: true });
+    expect(i.of('createUserTask')[0]!.task.assignee).toBe('11');
+  });
+
+  it('unknown elements and attributes of the bpmn namespace stay problems', async () => {
+    const r = await readBpmn(minimal('<process id="p" isExecutable="true"><startEvent id="s"/><sequenceFlow id="f" sourceRef="s" targetRef="x"/><userTaskk id="x"/></process>'));
+    expect(problems(r).map((p) => p.message)).toContain('Unknown element <bpmn:UserTaskk> (line 1)');
   });
 });

@@ -35,6 +35,15 @@ function moddleFor(xml: string): InstanceType<typeof BpmnModdle> {
   return m;
 }
 
+/** UTF-8 unless a UTF-16 byte order mark or a Latin-1 XML declaration says otherwise. */
+function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  const declaration = bytes.subarray(0, 200).toString('latin1');
+  if (/^\s*<\?xml[^>]*encoding=["'](iso-8859-1|latin-?1|windows-1252)["']/i.test(declaration)) return bytes.toString('latin1');
+  return bytes.toString('utf8');
+}
+
 function fail(message: string, elementId: string | null = null): CompileResult {
   return { ok: false, problems: [{ elementId, message }] };
 }
@@ -87,7 +96,8 @@ export function nestingDepth(xml: string, limit: number): number {
 export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
   const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
   if (size > MAX_BPMN_BYTES) return fail(`The document is larger than ${MAX_BPMN_BYTES / 1024 / 1024} MB`);
-  const xml = (typeof bytes === 'string' ? bytes : bytes.toString('utf8')).replace(/^\uFEFF/, '');
+  // decoded already: the declaration's encoding no longer applies (bpmn-moddle warns about any but UTF-8)
+  const xml = (typeof bytes === 'string' ? bytes : decode(bytes)).replace(/^\uFEFF/, '').replace(/^(\s*<\?xml[^>]*?)\s+encoding=["'][^"']*["']/, '$1');
   if (!xml.trim()) return fail('The document is empty');
   if (!xml.trimStart().startsWith('<')) return fail('The document is not XML');
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return fail('Document type declarations and entities are not allowed in BPMN documents');
@@ -101,7 +111,24 @@ export async function readBpmn(bytes: Buffer | string): Promise<CompileResult> {
     const cause = /nested error: (.*)/.exec(message)?.[1]?.trim();
     return fail(`The document is not well-formed XML: ${firstLine(message)}${cause ? ` (${cause})` : ''}${at(message)}`);
   }
-  return compileProcessModels(parsed.rootElement, parsed.warnings.map(toProblem));
+  try {
+    return compileProcessModels(parsed.rootElement, parsed.warnings.filter((w) => !ignorable(w)).map(toProblem));
+  } catch (e) {
+    // the compiler reports problems; an exception here is a bug, but the caller still gets a problem
+    return fail(`The document could not be compiled: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Warnings that do not make a model wrong for this engine: vendor attributes and elements of the
+ * activiti/flowable/camunda namespaces that the descriptors do not list (the engine does not run
+ * them, exactly like extensions in any other namespace), and type references of data objects
+ * (`itemSubjectRef="xsd:string"` in Activiti exports), which the engine ignores.
+ */
+function ignorable(w: ModdleWarning): boolean {
+  if (/^unknown attribute <(activiti|flowable|camunda):/.test(w.message)) return true;
+  if (/^unknown type <(activiti|flowable|camunda):/.test(w.error?.message ?? '')) return true;
+  return w.property === 'bpmn:itemSubjectRef' || w.property === 'bpmn:structureRef';
 }
 
 /** bpmn-moddle's warnings, said in the model's terms where they can be. */
