@@ -126,8 +126,8 @@ export class IdentityApi {
          JOIN LATERAL (
            SELECT u.id FROM identity.users u
             WHERE u.tenant_id = $1 AND u.deleted_at IS NULL
-              AND ((r.ref ~ '^[0-9]{1,18}$' AND u.id = r.ref::bigint) OR lower(u.username) = lower(r.ref) OR lower(u.email) = lower(r.ref))
-            ORDER BY (r.ref ~ '^[0-9]{1,18}$' AND u.id::text = r.ref) DESC, u.id
+              AND (u.id = CASE WHEN r.ref ~ '^[0-9]{1,18}$' THEN r.ref::bigint END OR lower(u.username) = lower(r.ref) OR lower(u.email) = lower(r.ref))
+            ORDER BY (u.id::text = r.ref) DESC, u.id
             LIMIT 1) u ON true`,
       [tenantId, [...new Set(refs)]],
     );

@@ -219,7 +219,7 @@ export class GroupRepository {
          JOIN LATERAL (
            SELECT g.id FROM org_structure.groups g
             WHERE g.tenant_id = $1 AND g.status = 'ACTIVE'
-              AND ((r.ref ~ '^[0-9]{1,18}$' AND g.id = r.ref::bigint) OR lower(g.title) = lower(r.ref))
+              AND (g.id = CASE WHEN r.ref ~ '^[0-9]{1,18}$' THEN r.ref::bigint END OR lower(g.title) = lower(r.ref))
             ORDER BY (g.id::text = r.ref) DESC, g.id
             LIMIT 1) g ON true`,
       [tenantId, [...new Set(refs)]],

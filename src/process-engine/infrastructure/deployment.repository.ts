@@ -101,8 +101,13 @@ export class DeploymentRepository {
     return { total: count?.n ?? 0, items };
   }
 
-  /** Instances of the deployment's definitions that have not ended (running or suspended). */
-  async openInstanceCount(id: string): Promise<number> {
+  /**
+   * Locks the deployment's definitions (a start in flight holds a key-share lock on its definition
+   * through the instance's foreign key: this waits for it to commit, and blocks new ones), then
+   * counts the instances of those definitions that have not ended (running or suspended).
+   */
+  async lockDefinitionsAndCountOpenInstances(id: string): Promise<number> {
+    await this.uow.query(`SELECT d.id FROM process_engine.process_definitions d WHERE d.deployment_id = $1 FOR UPDATE`, [id]);
     const [row] = await this.uow.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM process_engine.process_instances p
          JOIN process_engine.process_definitions d ON d.id = p.definition_id

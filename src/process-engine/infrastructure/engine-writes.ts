@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import type { TypedValue } from '../domain/variables/typed-value.js';
 import { executionColumns, type ExecutionDiff } from './execution.repository.js';
 
 export interface NewTaskRow {
@@ -12,6 +13,15 @@ export interface NewTaskRow {
   readonly assigneeId: string | null;
   readonly priority: number | null;
   readonly dueDate: string | null;
+}
+
+export interface NewInstanceRow {
+  readonly tenantId: string;
+  readonly definitionId: string;
+  readonly name: string | null;
+  readonly businessKey: string | null;
+  readonly startedBy: string;
+  readonly startActivityId: string | null;
 }
 
 export interface NewLinkRow {
@@ -55,6 +65,9 @@ export interface StepRows {
   readonly activities: readonly NewActivityRow[];
   readonly audit: readonly NewAuditRow[];
   readonly incidents: readonly NewIncidentRow[];
+  /** Variables of an instance inserted in this step (nothing to replace: plain inserts with `created` history). */
+  readonly newInstanceVariables: ReadonlyArray<{ readonly name: string } & TypedValue>;
+  readonly variablesChangedBy: string | null;
   readonly instance: {
     readonly bumpVersion: boolean;
     readonly ended: { readonly endActivityId: string | null; readonly reason: string | null } | null;
@@ -62,6 +75,41 @@ export interface StepRows {
 }
 
 const NULL_IF_EMPTY = (v: string | null): string | null => (v === null || v === '' ? null : v);
+
+/** The task rows as CTE `x`, from the nine taskColumns arrays starting at parameter `$first`. */
+const TASK_ROWS = (first: number): string => {
+  const p = (i: number): string => `$${first + i}`;
+  return `x AS (SELECT * FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[],
+                  ${p(6)}::bigint[], ${p(7)}::int[], ${p(8)}::timestamptz[])
+                  WITH ORDINALITY AS x(execution_id, key, name, description, category, form_key, assignee_id, priority, due_date, ord))`;
+};
+
+/** INSERT of the tasks of CTE `x` ($1 tenant, $2 definition id) for the instance given as SQL. */
+const INSERT_TASKS = (instance: string): string => `
+  INSERT INTO process_engine.tasks
+    (tenant_id, instance_id, execution_id, definition_id, task_definition_key, name, description, category, form_key, assignee_id, priority, due_date)
+  SELECT $1, ${instance}, x.execution_id, $2, x.key, x.name, x.description, x.category, x.form_key, x.assignee_id, coalesce(x.priority, 50), x.due_date
+    FROM x ORDER BY x.ord`;
+
+function taskColumns(tasks: readonly NewTaskRow[]): unknown[] {
+  return [
+    tasks.map((t) => t.executionId),
+    tasks.map((t) => t.taskDefinitionKey),
+    tasks.map((t) => t.name),
+    tasks.map((t) => t.description),
+    tasks.map((t) => t.category),
+    tasks.map((t) => t.formKey),
+    tasks.map((t) => t.assigneeId),
+    tasks.map((t) => t.priority),
+    tasks.map((t) => NULL_IF_EMPTY(t.dueDate)),
+  ];
+}
+
+/** One open task per execution: map RETURNING rows (unordered) back to the input order. */
+function idsInOrder(tasks: readonly NewTaskRow[], rows: ReadonlyArray<{ id: string; executionId: string }>): string[] {
+  const byExecution = new Map(rows.map((r) => [r.executionId, r.id]));
+  return tasks.map((t) => byExecution.get(t.executionId)!);
+}
 
 /**
  * The rows an engine step writes besides the token tree, each kind in one statement whatever the
@@ -74,33 +122,28 @@ export class EngineWrites {
   /** Inserts user tasks; answers their ids in the order given. */
   async insertTasks(tenantId: string, instanceId: string, definitionId: string, tasks: readonly NewTaskRow[]): Promise<string[]> {
     if (tasks.length === 0) return [];
-    const rows = await this.uow.query<{ id: string; ord: string }>(
-      `WITH x AS (
-         SELECT * FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::int[], $12::timestamptz[])
-                WITH ORDINALITY AS x(execution_id, key, name, description, category, form_key, assignee_id, priority, due_date, ord))
-       INSERT INTO process_engine.tasks
-         (tenant_id, instance_id, execution_id, definition_id, task_definition_key, name, description, category, form_key, assignee_id, priority, due_date)
-       SELECT $1, $2, x.execution_id, $3, x.key, x.name, x.description, x.category, x.form_key, x.assignee_id, coalesce(x.priority, 50), x.due_date
-         FROM x ORDER BY x.ord
-       RETURNING id::text AS id, execution_id::text AS ord`,
-      [
-        tenantId,
-        instanceId,
-        definitionId,
-        tasks.map((t) => t.executionId),
-        tasks.map((t) => t.taskDefinitionKey),
-        tasks.map((t) => t.name),
-        tasks.map((t) => t.description),
-        tasks.map((t) => t.category),
-        tasks.map((t) => t.formKey),
-        tasks.map((t) => t.assigneeId),
-        tasks.map((t) => t.priority),
-        tasks.map((t) => NULL_IF_EMPTY(t.dueDate)),
-      ],
+    const rows = await this.uow.query<{ id: string; executionId: string }>(
+      `WITH ${TASK_ROWS(4)}
+       ${INSERT_TASKS('$3::bigint')}
+       RETURNING id::text AS id, execution_id::text AS "executionId"`,
+      [tenantId, definitionId, instanceId, ...taskColumns(tasks)],
     );
-    // One open task per execution: map back by execution id (RETURNING order is not guaranteed).
-    const byExecution = new Map(rows.map((r) => [r.ord, r.id]));
-    return tasks.map((t) => byExecution.get(t.executionId)!);
+    return idsInOrder(tasks, rows);
+  }
+
+  /** Inserts a new instance and its first tasks in one statement; answers their ids. */
+  async insertInstance(instance: NewInstanceRow, tasks: readonly NewTaskRow[]): Promise<{ instanceId: string; taskIds: string[] }> {
+    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ id: string; executionId: string }> | null }>(
+      `WITH inst AS (
+         INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, business_key, started_by, start_activity_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id),
+       ${TASK_ROWS(7)},
+       t AS (${INSERT_TASKS('(SELECT id FROM inst)')} RETURNING id, execution_id)
+       SELECT (SELECT id::text FROM inst) AS "instanceId",
+              (SELECT json_agg(json_build_object('id', t.id::text, 'executionId', t.execution_id::text)) FROM t) AS tasks`,
+      [instance.tenantId, instance.definitionId, instance.name, instance.businessKey, instance.startedBy, instance.startActivityId, ...taskColumns(tasks)],
+    );
+    return { instanceId: row!.instanceId, taskIds: idsInOrder(tasks, row!.tasks ?? []) };
   }
 
   /** Candidate starters of definitions (identity links of type `candidate`, Activiti's). */
@@ -169,6 +212,12 @@ export class EngineWrites {
            INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
            SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
              FROM unnest($37::uuid[], $38::text[], $39::text[], $40::text[]) AS x(execution_id, activity_id, type, message)),
+         vars AS (
+           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
+           SELECT $1, $2, x.name, x.type, x.value::jsonb FROM unnest($46::text[], $47::text[], $48::text[]) AS x(name, type, value)),
+         var_hist AS (
+           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
+           SELECT $1, $2, x.name, x.type, x.value::jsonb, 'created', $49::bigint FROM unnest($46::text[], $47::text[], $48::text[]) AS x(name, type, value)),
          inst AS (
            UPDATE process_engine.process_instances
               SET version = version + $41::int, incidents = incidents + $42::int,
@@ -212,6 +261,10 @@ export class EngineWrites {
         i.ended !== null,
         i.ended?.endActivityId ?? null,
         i.ended?.reason ?? null,
+        step.newInstanceVariables.map((v) => v.name),
+        step.newInstanceVariables.map((v) => v.type),
+        step.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
+        step.variablesChangedBy,
       ],
     );
   }

@@ -10,8 +10,8 @@ export interface LockedInstance {
 }
 
 /**
- * Process-instance rows as the engine runner needs them: insert and lock (the end-of-step update
- * is part of EngineWrites.writeStep). A lock taken in a transaction is remembered for that
+ * Process-instance locks as the engine runner takes them (inserts and the end-of-step update are
+ * part of EngineWrites). A lock taken in a transaction is remembered for that
  * transaction, so that CompleteTask and the advancing handler do not ask twice.
  */
 @Injectable()
@@ -31,22 +31,6 @@ export class InstanceRepository {
       locks.set(row.id, row);
     }
     return row;
-  }
-
-  async insert(i: {
-    readonly tenantId: string;
-    readonly definitionId: string;
-    readonly name: string | null;
-    readonly businessKey: string | null;
-    readonly startedBy: string;
-    readonly startActivityId: string | null;
-  }): Promise<string> {
-    const [row] = await this.uow.query<{ id: string }>(
-      `INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, business_key, started_by, start_activity_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id::text AS id`,
-      [i.tenantId, i.definitionId, i.name, i.businessKey, i.startedBy, i.startActivityId],
-    );
-    return row!.id;
   }
 
   /** `SELECT … FOR UPDATE`: every engine command takes this lock first (instance before tasks). */

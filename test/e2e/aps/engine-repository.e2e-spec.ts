@@ -182,6 +182,29 @@ describe('Activiti engine subset: repository/deployments and repository/process-
     expect(await counts(t)).toEqual(before);
   });
 
+  it('refuses a file sent twice and names over 255 characters (process, task): 400, nothing stored', async () => {
+    const before = await counts(t);
+    const twice = await t
+      .http()
+      .post(DEPLOYMENTS)
+      .set('Authorization', t.adminBasic)
+      .attach('file', Buffer.from(oneTaskBpmn('twiceA')), 'same.bpmn')
+      .attach('file', Buffer.from(oneTaskBpmn('twiceB')), 'same.bpmn');
+    expect(twice.status).toBe(400);
+    expect(twice.body.message).toContain("File 'same.bpmn' is sent twice");
+    const long = await t.http().post(DEPLOYMENTS).set('Authorization', t.adminBasic).attach('file', Buffer.from(oneTaskBpmn('longName', 'n'.repeat(300))), 'long.bpmn');
+    expect(long.status).toBe(400);
+    expect(long.body.message).toContain('Process name is longer than 255 characters');
+    const longTask = await t
+      .http()
+      .post(DEPLOYMENTS)
+      .set('Authorization', t.adminBasic)
+      .attach('file', Buffer.from(oneTaskBpmn('longTask').replace('name="Do it"', `name="${'t'.repeat(256)}"`)), 'long-task.bpmn');
+    expect(longTask.status).toBe(400);
+    expect(longTask.body.message).toContain('[task] Name is longer than 255 characters');
+    expect(await counts(t)).toEqual(before);
+  });
+
   it('answers 400 without a file part, or with no BPMN file among the parts', async () => {
     const before = await counts(t);
     const none = await t.http().post(DEPLOYMENTS).set('Authorization', t.adminBasic).field('deploymentName', 'x');

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { completeInProcess, deployBpmn, instanceRow, startInProcess, tasksOf } from '../../support/engine.js';
+import { StartProcessInstance } from '../../../src/process-engine/application/instances/start-process-instance.use-case.js';
+import { completeInProcess, deployBpmn, instanceRow, principalOf, startInProcess, tasksOf } from '../../support/engine.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/bpmn/${name}`, import.meta.url), 'utf8');
@@ -50,5 +51,20 @@ describe('engine core: async continuations, terminate ends, service-task hooks (
     expect(await instanceRow(t, instanceId)).toMatchObject({ state: 'completed', endActivityId: 'terminate' });
     const [row] = await sql(t, `SELECT end_reason FROM process_engine.process_instances WHERE id = $1`, [instanceId]);
     expect(row).toEqual({ end_reason: 'Terminated by end event terminate' });
+  });
+
+  it('starts at the start event of a message by its name; an unknown message is a 400 that writes nothing', async () => {
+    await deployBpmn(t, fixture('message-start.bpmn'), 'message.bpmn');
+    const actor = await principalOf(t, ADMIN);
+    const start = t.app.get(StartProcessInstance, { strict: false });
+    const byMessage = await start.execute({ actor, processDefinitionKey: 'twoStarts', messageName: 'order-received' });
+    const [row] = await sql(t, `SELECT start_activity_id FROM process_engine.process_instances WHERE id = $1`, [byMessage.instanceId]);
+    expect(row).toEqual({ start_activity_id: 'byMessage' });
+    expect(byMessage.taskIds).toHaveLength(1);
+    const byHand = await start.execute({ actor, processDefinitionKey: 'twoStarts' });
+    expect(await sql(t, `SELECT start_activity_id FROM process_engine.process_instances WHERE id = $1`, [byHand.instanceId])).toEqual([{ start_activity_id: 'byHand' }]);
+    const [before] = await sql(t, `SELECT count(*)::int AS n FROM process_engine.process_instances`);
+    await expect(start.execute({ actor, processDefinitionKey: 'twoStarts', messageName: 'nope' })).rejects.toMatchObject({ code: 'ENGINE.CANNOT_START' });
+    expect(await sql(t, `SELECT count(*)::int AS n FROM process_engine.process_instances`)).toEqual([before]);
   });
 });

@@ -124,7 +124,7 @@ describe('engine core: deploy → start → task → complete → end, against t
     await completeInProcess(t, bob, gt!.id);
     expect((await tasksOf(t, g, true))[0]).toMatchObject({ assigneeId: bob, endReason: 'completed' });
 
-    await deployBpmn(t, candidateUserBpmn('BOB@corp.example, carol', 'byUser'));
+    await deployBpmn(t, candidateUserBpmn(`BOB@corp.example, carol, ${carol}, 999999`, 'byUser'));
     const u = await startInProcess(t, alice, 'byUser');
     const [ut] = await tasksOf(t, u);
     const users = await sql<{ u: string }>(t, `SELECT user_id::text AS u FROM process_engine.identity_links WHERE task_id = $1 AND type = 'candidate' ORDER BY user_id`, [ut!.id]);
@@ -238,5 +238,80 @@ describe('engine core: deploy → start → task → complete → end, against t
     const [task] = await tasksOf(t, instanceId);
     expect(await codeOf(completeInProcess(t, alice, task!.id))).toBe('ENGINE.INSTANCE_NOT_RUNNING');
     expect(await tasksOf(t, instanceId)).toHaveLength(1);
+  });
+
+  it('completes a standalone task (no instance) by locking the task row; local variables stay on the task', async () => {
+    const [row] = await sql<{ id: string }>(
+      t,
+      `INSERT INTO process_engine.tasks (tenant_id, name, assignee_id) VALUES (1, 'Standalone', $1) RETURNING id::text AS id`,
+      [alice],
+    );
+    await completeInProcess(t, alice, row!.id, [{ name: 'note', value: 'done', scope: 'local' }]);
+    const [task] = await sql(t, `SELECT end_reason, completed_by::text AS by, version FROM process_engine.tasks WHERE id = $1`, [row!.id]);
+    expect(task).toEqual({ end_reason: 'completed', by: alice, version: 2 });
+    expect(await sql(t, `SELECT name, value, instance_id FROM process_engine.variables WHERE task_id = $1`, [row!.id])).toEqual([
+      { name: 'note', value: 'done', instance_id: null },
+    ]);
+    expect(await codeOf(completeInProcess(t, alice, row!.id))).toBe('ENGINE.TASK_ENDED');
+  });
+
+  it('stores local-scope completion variables on the task and global ones on the instance', async () => {
+    await deployBpmn(t, parallelBpmn(2, 'scopes'));
+    const instanceId = await startInProcess(t, alice, 'scopes');
+    const [b1] = await tasksOf(t, instanceId);
+    await completeInProcess(t, alice, b1!.id, [
+      { name: 'mine', type: 'string', value: 'local', scope: 'local' },
+      { name: 'shared', type: 'integer', value: '7' },
+    ]);
+    expect(await sql(t, `SELECT name, value FROM process_engine.variables WHERE task_id = $1`, [b1!.id])).toEqual([{ name: 'mine', value: 'local' }]);
+    expect(await sql(t, `SELECT type, value FROM process_engine.variables WHERE instance_id = $1 AND task_id IS NULL AND name = 'shared'`, [instanceId])).toEqual([
+      { type: 'integer', value: 7 },
+    ]);
+  });
+
+  it('stores start-form values as variables and the outcome as form_{formKey}_outcome only when the start event has a form', async () => {
+    const withForm = oneTaskBpmn('withForm').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request"/>');
+    const d = await deployBpmn(t, withForm);
+    const [def] = await sql(t, `SELECT start_form_key, has_start_form FROM process_engine.process_definitions WHERE id = $1`, [d.definitions[0]!.id]);
+    expect(def).toEqual({ start_form_key: 'request', has_start_form: true });
+    const a = await startInProcess(t, alice, 'withForm', [], { values: { amount: 12, note: 'hi' }, outcome: 'Submit' });
+    const varsA = await sql(t, `SELECT name, type, value FROM process_engine.variables WHERE instance_id = $1 AND name <> 'initiator' ORDER BY name`, [a]);
+    expect(varsA).toEqual([
+      { name: 'amount', type: 'integer', value: 12 },
+      { name: 'form_request_outcome', type: 'string', value: 'Submit' },
+      { name: 'note', type: 'string', value: 'hi' },
+    ]);
+    await deployBpmn(t, oneTaskBpmn('noForm'));
+    const b = await startInProcess(t, alice, 'noForm', [], { values: { amount: 1 }, outcome: 'Submit' });
+    const varsB = await sql<{ name: string }>(t, `SELECT name FROM process_engine.variables WHERE instance_id = $1 ORDER BY name`, [b]);
+    expect(varsB.map((v) => v.name)).toEqual(['amount', 'initiator']);
+    const history = await sql(t, `SELECT change, count(*)::int AS n FROM process_engine.variable_history WHERE instance_id = $1 GROUP BY change`, [a]);
+    expect(history).toEqual([{ change: 'created', n: 4 }]);
+  });
+
+  it('sets due date and priority from the model; values the columns cannot take leave the defaults instead of failing', async () => {
+    const xml = oneTaskBpmn('dueDates').replace('activiti:assignee="${initiator}"', 'activiti:assignee="${initiator}" activiti:dueDate="${due}" activiti:priority="${prio}"');
+    await deployBpmn(t, xml);
+    const ok = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: '2030-01-02T03:04:05Z' },
+      { name: 'prio', value: 80 },
+    ]);
+    const [good] = await sql(t, `SELECT due_date, priority FROM process_engine.tasks WHERE instance_id = $1`, [ok]);
+    expect(good).toEqual({ due_date: new Date('2030-01-02T03:04:05Z'), priority: 80 });
+    // A due date that is no date is the model's fault: an incident on the instance, not a failed start.
+    const bad = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: 'next tuesday' },
+      { name: 'prio', value: 10 },
+    ]);
+    expect(await instanceRow(t, bad)).toMatchObject({ state: 'running', incidents: 1 });
+    expect(await sql(t, `SELECT type FROM process_engine.incidents WHERE instance_id = $1`, [bad])).toEqual([{ type: 'EXPRESSION_FAILED' }]);
+    // A priority beyond the column's range falls back to the default.
+    const huge = await startInProcess(t, alice, 'dueDates', [
+      { name: 'due', value: 'P3D' },
+      { name: 'prio', value: 1e12 },
+    ]);
+    const [fallback] = await sql<{ priority: number; due_date: Date }>(t, `SELECT due_date, priority FROM process_engine.tasks WHERE instance_id = $1`, [huge]);
+    expect(fallback?.priority).toBe(50);
+    expect(Math.abs(fallback!.due_date.getTime() - (Date.now() + 3 * 86_400_000))).toBeLessThan(60_000);
   });
 });

@@ -17,10 +17,9 @@ export interface DeleteDeploymentInput {
 /**
  * Deletes a deployment with its resources and definitions (Activiti's `DELETE repository/deployments/{id}`).
  * Admins only. Without `cascade`, a deployment whose definitions have instances that have not
- * ended is refused (409); ended instances and their history go with the deployment either way
- * (their definition would no longer exist), as Activiti's cascade-less delete would refuse on any
- * instance row — a choice made because the history of ended instances cannot outlive its definition
- * in this schema.
+ * ended (running or suspended) is refused (409) and nothing changes. Instances that already ended
+ * go with the deployment either way, with their history: here an instance cannot outlive its
+ * definition (Activiti keeps the history of ended instances).
  */
 @Injectable()
 export class DeleteDeployment {
@@ -35,10 +34,8 @@ export class DeleteDeployment {
     const tenantId = await this.tenants.resolve(input.actor, input.tenantId);
     const row = await this.deployments.lock(input.deploymentId, tenantId);
     if (!row) throw EngineErrors.deploymentNotFound(input.deploymentId);
-    if (!input.cascade) {
-      const open = await this.deployments.openInstanceCount(input.deploymentId);
-      if (open > 0) throw EngineErrors.deploymentInUse(input.deploymentId, open);
-    }
+    const open = await this.deployments.lockDefinitionsAndCountOpenInstances(input.deploymentId);
+    if (open > 0 && !input.cascade) throw EngineErrors.deploymentInUse(input.deploymentId, open);
     await this.deployments.delete(input.deploymentId, tenantId);
   }
 }

@@ -53,6 +53,21 @@ function mediaTypeOf(name: string): string {
   return 'application/octet-stream';
 }
 
+/** Texts of the model that land in 255-character columns (ids, names, form keys, categories). */
+function columnProblems(model: ProcessModel): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const check = (elementId: string, what: string, value: string | null | undefined): void => {
+    if ((value ?? '').length > 255) problems.push({ elementId: elementId.slice(0, 64), message: `${what} is longer than 255 characters` });
+  };
+  for (const node of Object.values(model.nodes)) {
+    check(node.id, 'Element id', node.id);
+    check(node.id, 'Name', node.name);
+    check(node.id, 'formKey', node.formKey ?? node.userTask?.formKey);
+    check(node.id, 'Category', node.userTask?.category);
+  }
+  return problems;
+}
+
 /**
  * Parses and compiles every BPMN resource (XML without DTDs or entities), rejects the deployment
  * with every problem found (400, nothing stored), otherwise stores the deployment, its resources
@@ -82,10 +97,16 @@ export class DeployProcess {
     const tenantId = input.tenantId ?? actor.tenantId;
     if (tenantId !== actor.tenantId && !hasPermission(actor, Permission.TenantManager)) throw EngineErrors.tenantNotAllowed(tenantId);
 
-    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
-    if (bpmn.length === 0) throw EngineErrors.noBpmnResource();
-
     const problems: ModelProblem[] = [];
+    const names = new Set<string>();
+    for (const r of input.resources) {
+      if (r.name.length === 0 || r.name.length > 255) problems.push({ elementId: null, message: `File name '${r.name.slice(0, 64)}' must be 1 to 255 characters` });
+      if (names.has(r.name)) problems.push({ elementId: null, message: `File '${r.name}' is sent twice` });
+      names.add(r.name);
+    }
+    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
+    if (bpmn.length === 0 && problems.length === 0) throw EngineErrors.noBpmnResource();
+
     const compiled: Array<{ resource: string; model: ProcessModel; diagram: boolean }> = [];
     for (const resource of bpmn) {
       const result = await readBpmn(resource.bytes);
@@ -93,7 +114,7 @@ export class DeployProcess {
         const prefix = bpmn.length > 1 ? `${resource.name}: ` : '';
         problems.push(...result.problems.map((p) => ({ elementId: p.elementId, message: `${prefix}${p.message}` })));
       } else {
-        // Diagram interchange present: a BPMNPlane for this process (or any diagram when only one process).
+        // Diagram interchange in the file (Activiti's graphicalNotationDefined; per file, not per process).
         const text = resource.bytes.toString('utf8');
         const diagram = /<([\w-]+:)?BPMNDiagram[\s>]/.test(text);
         for (const model of result.models) compiled.push({ resource: resource.name, model, diagram });
@@ -104,6 +125,9 @@ export class DeployProcess {
       if (seen.has(c.model.id)) problems.push({ elementId: c.model.id, message: `Process id '${c.model.id}' is deployed twice in one deployment` });
       seen.add(c.model.id);
       if (c.model.id.length > 255) problems.push({ elementId: c.model.id.slice(0, 64), message: 'Process id is longer than 255 characters' });
+      if (c.model.id.includes(':')) problems.push({ elementId: c.model.id, message: "Process id must not contain ':' (definition ids are key:version:deploymentId)" });
+      if ((c.model.name ?? '').length > 255) problems.push({ elementId: c.model.id, message: 'Process name is longer than 255 characters' });
+      problems.push(...columnProblems(c.model));
     }
     const starterUsers = [...new Set(compiled.flatMap((c) => c.model.candidateStarterUsers))];
     const starterGroups = [...new Set(compiled.flatMap((c) => c.model.candidateStarterGroups))];
@@ -138,7 +162,8 @@ export class DeployProcess {
         key: c.model.id,
         version,
         name: c.model.name,
-        description: c.model.documentation,
+        // The documentation is informational: kept whole in the graph, cut to the column for lists.
+        description: c.model.documentation === null ? null : c.model.documentation.slice(0, 4000),
         resourceName: c.resource,
         startFormKey: start?.formKey ?? null,
         graphicalNotation: c.diagram,

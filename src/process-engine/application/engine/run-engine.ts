@@ -13,18 +13,20 @@ import {
   type NewAuditRow,
   type NewIncidentRow,
   type NewLinkRow,
+  type NewInstanceRow,
   type NewTaskRow,
 } from '../../infrastructure/engine-writes.js';
 import { diffExecutions, ExecutionRepository } from '../../infrastructure/execution.repository.js';
 import type { LockedInstance } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
-import { AssignmentResolver } from './assignment-resolver.js';
+import { AssignmentResolver, type ResolvedRefs } from './assignment-resolver.js';
 import { delegateName, SERVICE_TASK_DELEGATES, type ServiceTaskDelegate } from './service-task-delegate.js';
 
 /** The instance a step belongs to, as the writer needs it. */
 export interface StepScope {
   readonly tenantId: string;
-  readonly instanceId: string;
+  /** Null: a new instance, inserted by the write (see StepExtras.newInstance). */
+  readonly instanceId: string | null;
   readonly definitionId: string;
   readonly model: ProcessModel;
   /** Who caused the step (starter, completer); null for the engine itself (continuations). */
@@ -34,15 +36,18 @@ export interface StepScope {
 export interface StepExtras {
   /** Variables to store with the step's own (start variables): one statement for all. */
   readonly variables?: ReadonlyArray<{ readonly name: string } & TypedValue>;
-  /** Audit rows to write before the step's own (process-started). */
-  readonly audit?: readonly NewAuditRow[];
-  /** Identity links to write with the step's own (the starter's). */
-  readonly links?: readonly NewLinkRow[];
+  /** Audit rows to write before the step's own (process-started), given the instance id. */
+  readonly audit?: (instanceId: string) => readonly NewAuditRow[];
+  /** Identity links to write with the step's own (the starter's), given the instance id. */
+  readonly links?: (instanceId: string) => readonly NewLinkRow[];
+  /** The row of a new instance (scope.instanceId null). */
+  readonly newInstance?: Omit<NewInstanceRow, 'tenantId' | 'definitionId'>;
   /** Moves instance.version (every advance of an existing instance). */
   readonly bumpVersion: boolean;
 }
 
 export interface StepOutcome {
+  readonly instanceId: string;
   readonly taskIds: readonly string[];
   readonly ended: boolean;
   readonly incidents: number;
@@ -102,6 +107,7 @@ export class RunEngine {
     const { executions: before, variables: values } = await this.executions.loadState(instance.tenantId, instance.id);
     const result = execute(model, { status: 'running', executions: before }, trigger, engineContext(values));
     if (isRejected(result)) return result;
+    this.logger.debug(`Instance ${instance.id}: ${trigger.type} ${'executionId' in trigger ? trigger.executionId : ''} → ${result.effects.length} effects`);
     return this.write(
       { tenantId: instance.tenantId, instanceId: instance.id, definitionId: instance.definitionId, model, actorId },
       before,
@@ -110,92 +116,112 @@ export class RunEngine {
     );
   }
 
+  /**
+   * Writes a step. For a new instance (`scope.instanceId` null, `extras.newInstance` set) the
+   * instance row is inserted together with its first tasks, and its variables with the rest.
+   */
   async write(scope: StepScope, before: readonly ExecutionState[], result: StepResult, extras: StepExtras): Promise<StepOutcome> {
-    const { tenantId, instanceId, model } = scope;
+    const { tenantId, model } = scope;
     const cancelled = result.effects.flatMap((e) => (e.type === 'executionsCancelled' ? e.executionIds : []));
 
     // Tasks first: history rows and links need their ids.
     const created = result.effects.flatMap((e) => (e.type === 'createUserTask' ? [e] : []));
-    const audit: NewAuditRow[] = [...(extras.audit ?? [])];
-    const links: NewLinkRow[] = [...(extras.links ?? [])];
-    let taskIds: string[] = [];
+    const unresolvedRefs: Array<{ taskIndex: number; role: string; reference: string }> = [];
+    let refs: ResolvedRefs = { users: new Map(), groups: new Map() };
     if (created.length > 0) {
       const userRefs = created.flatMap((c) => [...(c.task.assignee ? [c.task.assignee] : []), ...c.task.candidateUsers]);
       const groupRefs = created.flatMap((c) => c.task.candidateGroups);
       // The starter or completer (`${initiator}`) is a live user of the tenant: no lookup needed.
-      const refs = await this.assignment.resolve(tenantId, userRefs, groupRefs, scope.actorId ? [scope.actorId] : []);
-      const pendingUnresolved: Array<{ taskIndex: number; role: string; reference: string }> = [];
-      const unresolved = (taskIndex: number, role: string, reference: string): void => {
-        this.logger.warn(`Instance ${instanceId}, task ${created[taskIndex]!.nodeId}: ${role} '${reference}' names nobody in tenant ${tenantId}`);
-        pendingUnresolved.push({ taskIndex, role, reference });
+      refs = await this.assignment.resolve(tenantId, userRefs, groupRefs, scope.actorId ? [scope.actorId] : []);
+    }
+    const rows: NewTaskRow[] = created.map((c, i) => {
+      const assigneeId = c.task.assignee ? (refs.users.get(c.task.assignee) ?? null) : null;
+      if (c.task.assignee && !assigneeId) unresolvedRefs.push({ taskIndex: i, role: 'assignee', reference: c.task.assignee });
+      return {
+        executionId: c.executionId,
+        taskDefinitionKey: c.nodeId,
+        name: c.task.name,
+        // Documentation is free text: the column holds 4,000 characters (names are checked at deploy).
+        description: c.task.documentation === null ? null : c.task.documentation.slice(0, 4000),
+        category: c.task.category,
+        formKey: c.task.formKey,
+        assigneeId,
+        priority: validPriority(c.task.priority),
+        dueDate: validDate(c.task.dueDate),
       };
-      const rows: NewTaskRow[] = created.map((c, i) => {
-        const assigneeId = c.task.assignee ? (refs.users.get(c.task.assignee) ?? null) : null;
-        if (c.task.assignee && !assigneeId) unresolved(i, 'assignee', c.task.assignee);
-        return {
-          executionId: c.executionId,
-          taskDefinitionKey: c.nodeId,
-          name: c.task.name,
-          description: c.task.documentation,
-          category: c.task.category,
-          formKey: c.task.formKey,
-          assigneeId,
-          priority: c.task.priority,
-          dueDate: c.task.dueDate,
-        };
-      });
+    });
+    let instanceId: string;
+    let taskIds: string[];
+    if (scope.instanceId === null) {
+      if (!extras.newInstance) throw new Error('RunEngine.write: a new instance needs extras.newInstance');
+      ({ instanceId, taskIds } = await this.writes.insertInstance(
+        { tenantId, definitionId: scope.definitionId, ...extras.newInstance },
+        rows,
+      ));
+    } else {
+      instanceId = scope.instanceId;
       taskIds = await this.writes.insertTasks(tenantId, instanceId, scope.definitionId, rows);
-      created.forEach((c, i) => {
-        const taskId = taskIds[i]!;
-        const participants = new Set<string>();
-        const assigneeId = rows[i]!.assigneeId;
-        if (assigneeId) participants.add(assigneeId);
-        const candidateUserIds: string[] = [];
-        for (const ref of new Set(c.task.candidateUsers)) {
-          const id = refs.users.get(ref);
-          if (!id) unresolved(i, 'candidateUser', ref);
-          else if (!candidateUserIds.includes(id)) {
-            candidateUserIds.push(id);
-            links.push({ instanceId: null, taskId, userId: id, groupId: null, type: 'candidate' });
-            participants.add(id);
-          }
+    }
+
+    const audit: NewAuditRow[] = [...(extras.audit?.(instanceId) ?? [])];
+    const links: NewLinkRow[] = [...(extras.links?.(instanceId) ?? [])];
+    const participantsLinked = new Set<string>();
+    created.forEach((c, i) => {
+      const taskId = taskIds[i]!;
+      const participants = new Set<string>();
+      const assigneeId = rows[i]!.assigneeId;
+      if (assigneeId) participants.add(assigneeId);
+      const candidateUserIds: string[] = [];
+      for (const ref of new Set(c.task.candidateUsers)) {
+        const id = refs.users.get(ref);
+        if (!id) unresolvedRefs.push({ taskIndex: i, role: 'candidateUser', reference: ref });
+        else if (!candidateUserIds.includes(id)) {
+          candidateUserIds.push(id);
+          links.push({ instanceId: null, taskId, userId: id, groupId: null, type: 'candidate' });
+          participants.add(id);
         }
-        const candidateGroupIds: string[] = [];
-        for (const ref of new Set(c.task.candidateGroups)) {
-          const id = refs.groups.get(ref);
-          if (!id) unresolved(i, 'candidateGroup', ref);
-          else if (!candidateGroupIds.includes(id)) {
-            candidateGroupIds.push(id);
-            links.push({ instanceId: null, taskId, userId: null, groupId: id, type: 'candidate' });
-          }
-        }
-        for (const userId of participants) links.push({ instanceId, taskId: null, userId, groupId: null, type: 'participant' });
-        audit.push({
-          instanceId,
-          taskId,
-          type: 'task-created',
-          userId: scope.actorId,
-          details: {
-            taskName: c.task.name,
-            taskDefinitionKey: c.nodeId,
-            assigneeId,
-            candidateUserIds,
-            candidateGroupIds,
-            formKey: c.task.formKey,
-            dueDate: c.task.dueDate,
-            priority: c.task.priority ?? 50,
-          },
-        });
-      });
-      for (const u of pendingUnresolved) {
-        audit.push({
-          instanceId,
-          taskId: taskIds[u.taskIndex]!,
-          type: 'task-assignment-unresolved',
-          userId: null,
-          details: { taskDefinitionKey: created[u.taskIndex]!.nodeId, role: u.role, reference: u.reference },
-        });
       }
+      const candidateGroupIds: string[] = [];
+      for (const ref of new Set(c.task.candidateGroups)) {
+        const id = refs.groups.get(ref);
+        if (!id) unresolvedRefs.push({ taskIndex: i, role: 'candidateGroup', reference: ref });
+        else if (!candidateGroupIds.includes(id)) {
+          candidateGroupIds.push(id);
+          links.push({ instanceId: null, taskId, userId: null, groupId: id, type: 'candidate' });
+        }
+      }
+      for (const userId of participants) {
+        if (participantsLinked.has(userId)) continue;
+        participantsLinked.add(userId);
+        links.push({ instanceId, taskId: null, userId, groupId: null, type: 'participant' });
+      }
+      audit.push({
+        instanceId,
+        taskId,
+        type: 'task-created',
+        userId: scope.actorId,
+        details: {
+          taskName: c.task.name,
+          taskDefinitionKey: c.nodeId,
+          assigneeId,
+          candidateUserIds,
+          candidateGroupIds,
+          formKey: c.task.formKey,
+          dueDate: c.task.dueDate,
+          priority: c.task.priority ?? 50,
+        },
+      });
+    });
+    for (const u of unresolvedRefs) {
+      const nodeId = created[u.taskIndex]!.nodeId;
+      this.logger.warn(`Instance ${instanceId}, task ${nodeId}: ${u.role} '${u.reference}' names nobody in tenant ${tenantId}`);
+      audit.push({
+        instanceId,
+        taskId: taskIds[u.taskIndex]!,
+        type: 'task-assignment-unresolved',
+        userId: null,
+        details: { taskDefinitionKey: nodeId, role: u.role, reference: u.reference },
+      });
     }
 
     // Activity history: rows started in this step end in this step when their end is here too.
@@ -248,12 +274,13 @@ export class RunEngine {
           audit.push({ instanceId, taskId: null, type: 'process-ended', userId: scope.actorId, details: { endActivityId: e.endNodeId, terminated: e.terminated } });
           break;
         case 'invokeService':
-          await this.invokeService(scope, e.executionId, e.nodeId, e.delegateExpression, vars);
+          await this.invokeService(scope, instanceId, e.executionId, e.nodeId, e.delegateExpression, vars);
           break;
         default:
           break;
       }
     }
+    const isNew = scope.instanceId === null;
     await this.writes.writeStep(tenantId, instanceId, {
       executions: diffExecutions(before, result.state.executions),
       cancelledExecutionIds: cancelled,
@@ -262,9 +289,11 @@ export class RunEngine {
       activities,
       audit,
       incidents,
+      newInstanceVariables: isNew ? vars : [],
+      variablesChangedBy: scope.actorId,
       instance: { bumpVersion: extras.bumpVersion, ended },
     });
-    await this.variables.set({ kind: 'instance', tenantId, instanceId }, vars, scope.actorId);
+    if (!isNew) await this.variables.set({ kind: 'instance', tenantId, instanceId }, vars, scope.actorId);
 
     for (const e of result.effects) {
       if (e.type === 'scheduleContinuation') {
@@ -278,11 +307,12 @@ export class RunEngine {
         tenantId,
       );
     }
-    return { taskIds, ended: ended !== null, incidents: incidents.length };
+    return { instanceId, taskIds, ended: ended !== null, incidents: incidents.length };
   }
 
   private async invokeService(
     scope: StepScope,
+    instanceId: string,
     executionId: string,
     nodeId: string,
     expression: string | null,
@@ -291,15 +321,27 @@ export class RunEngine {
     if (!expression) return;
     const delegate = this.delegates.get(delegateName(expression));
     if (!delegate) return;
-    const current = await this.variables.valuesOf(scope.tenantId, scope.instanceId);
+    const current = scope.instanceId === null ? {} : await this.variables.valuesOf(scope.tenantId, instanceId);
     for (const v of vars) current[v.name] = v.value;
-    const out = await delegate.execute({ tenantId: scope.tenantId, instanceId: scope.instanceId, executionId, nodeId, variables: current });
+    const out = await delegate.execute({ tenantId: scope.tenantId, instanceId, executionId, nodeId, variables: current });
     for (const [name, value] of Object.entries(out ?? {})) {
       const at = vars.findIndex((v) => v.name === name);
       if (at >= 0) vars.splice(at, 1);
       vars.push({ name, ...toTypedValue(name, undefined, value) });
     }
   }
+}
+
+/** A priority the column takes (a 32-bit integer), else the default. */
+function validPriority(p: number | null): number | null {
+  return p !== null && Number.isInteger(p) && p >= -2147483648 && p <= 2147483647 ? p : null;
+}
+
+/** A due date PostgreSQL takes (the expression may have given anything), else none. */
+function validDate(d: string | null): string | null {
+  if (d === null || d === '') return null;
+  const t = Date.parse(d);
+  return Number.isNaN(t) || t < Date.UTC(1, 0, 1) || t > Date.UTC(9999, 11, 31) ? null : new Date(t).toISOString();
 }
 
 /** A trigger the state does not accept, as the error the caller shows (409). */

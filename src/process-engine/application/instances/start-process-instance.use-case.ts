@@ -7,7 +7,6 @@ import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { execute } from '../../domain/runtime/engine.js';
 import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
 import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
-import { InstanceRepository } from '../../infrastructure/instance.repository.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { engineContext, isRejected, RunEngine } from '../engine/run-engine.js';
 
@@ -61,7 +60,6 @@ export interface StartProcessInstanceResult {
 export class StartProcessInstance {
   constructor(
     private readonly definitions: DefinitionRepository,
-    private readonly instances: InstanceRepository,
     private readonly engine: RunEngine,
     private readonly access: EngineAccess,
     private readonly org: OrgStructureApi,
@@ -108,22 +106,20 @@ export class StartProcessInstance {
     const result = execute(model, null, { type: 'start', startNodeId, initiatorId: actor.userId }, engineContext(values));
     if (isRejected(result)) throw EngineErrors.startRejected(def.id, result.rejected.message);
 
-    const instanceId = await this.instances.insert({
-      tenantId: actor.tenantId,
-      definitionId: def.id,
-      name: input.name ?? null,
-      businessKey: input.businessKey ?? null,
-      startedBy: actor.userId,
-      startActivityId: startNodeId ?? model.startNodeIds[0] ?? null,
-    });
     const outcome = await this.engine.write(
-      { tenantId: actor.tenantId, instanceId, definitionId: def.id, model, actorId: actor.userId },
+      { tenantId: actor.tenantId, instanceId: null, definitionId: def.id, model, actorId: actor.userId },
       [],
       result,
       {
         bumpVersion: false,
+        newInstance: {
+          name: input.name ?? null,
+          businessKey: input.businessKey ?? null,
+          startedBy: actor.userId,
+          startActivityId: startNodeId ?? model.startNodeIds[0] ?? null,
+        },
         variables: [...variables.values()],
-        audit: [
+        audit: (instanceId) => [
           {
             instanceId,
             taskId: null,
@@ -132,9 +128,10 @@ export class StartProcessInstance {
             details: { processDefinitionId: def.id, processDefinitionName: def.name, processDefinitionKey: def.key, name: input.name ?? null },
           },
         ],
-        links: [{ instanceId, taskId: null, userId: actor.userId, groupId: null, type: 'starter' }],
+        links: (instanceId) => [{ instanceId, taskId: null, userId: actor.userId, groupId: null, type: 'starter' }],
       },
     );
+    const { instanceId } = outcome;
     await this.bus.publish('process-engine.instance.started', { instanceId, definitionId: def.id, definitionKey: def.key }, actor.tenantId);
     return { instanceId, definitionId: def.id, taskIds: outcome.taskIds, ended: outcome.ended };
   }
