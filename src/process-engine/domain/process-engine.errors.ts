@@ -122,8 +122,9 @@ export const EngineErrors = {
       field: family === 'users' ? 'user' : 'group',
       value: identityId,
     }),
-  userNotFound: (id: string, field: string) => DomainError.notFound('ENGINE.USER_NOT_FOUND', `User ${id} does not exist`, { field, value: id }),
-  groupNotFound: (id: string, field: string) => DomainError.notFound('ENGINE.GROUP_NOT_FOUND', `Group ${id} does not exist`, { field, value: id }),
+  /** A candidate starter naming no user (or no active group) of the tenant: a 400 naming the body field, as for other identity links. */
+  starterIdentityNotFound: (family: 'user' | 'group', id: string) =>
+    DomainError.validation('ENGINE.IDENTITY_NOT_FOUND', `${family === 'user' ? 'User' : 'Group'} ${id} does not exist`, { field: family, value: id }),
   noStartForm: (definitionId: string) =>
     DomainError.notFound('ENGINE.NO_START_FORM', `Process definition ${definitionId} has no start form`, { field: 'processDefinitionId', value: definitionId }),
   instanceAlreadyInState: (id: string, state: 'suspended' | 'running') =>

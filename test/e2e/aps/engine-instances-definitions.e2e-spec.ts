@@ -75,6 +75,11 @@ describe('aps process definitions', () => {
       expect(ids(await list(t.adminBasic, '?latest=false'))).toHaveLength(4);
       expect(ids(await list(t.adminBasic, '?appDefinitionId=5'))).toEqual([invoice2.id, invoice1.id]);
       expect(ids(await list(t.adminBasic, '?appDefinitionId=5&latest=true'))).toEqual([invoice2.id]);
+      // Another app deploys a newer invoice: app 5's latest is still its own version 2.
+      const invoice3 = await insertDefinition(t, { key: 'invoice', version: 3, name: 'Invoice', appDefinitionId: 6 });
+      expect(ids(await list(t.adminBasic, '?appDefinitionId=5&latest=true'))).toEqual([invoice2.id]);
+      expect(ids(await list(t.adminBasic, '?latest=true'))).toEqual([invoice3.id, leave.id, secret.id]);
+      await sql(t, `DELETE FROM process_engine.process_definitions WHERE id = $1`, [invoice3.id]);
       expect(ids(await list(stranger.auth))).toEqual([foreign.id]);
     });
 
@@ -140,9 +145,9 @@ describe('aps process definitions', () => {
         [t.adminBasic, { user: String(bob.id), group: String(groupId) }, 400, undefined],
         [t.adminBasic, { user: 'bob' }, 400, 'user'],
         [t.adminBasic, { user: -3 }, 400, 'user'],
-        [t.adminBasic, { user: '999999' }, 404, 'user'],
-        [t.adminBasic, { user: String(stranger.id) }, 404, 'user'],
-        [t.adminBasic, { group: '999999' }, 404, 'group'],
+        [t.adminBasic, { user: '999999' }, 400, 'user'],
+        [t.adminBasic, { user: String(stranger.id) }, 400, 'user'],
+        [t.adminBasic, { group: '999999' }, 400, 'group'],
         [t.adminBasic, { user: String(bob.id), type: 'candidate' }, 400, undefined],
       ];
       for (const [auth, body, status, field] of cases) {

@@ -102,7 +102,7 @@ export async function insertIncident(
     t,
     `INSERT INTO process_engine.incidents (tenant_id, instance_id, activity_id, type, message, created_at, resolved_at)
      VALUES ($1, $2, $3, $4, $5, coalesce($6::timestamptz, now()), CASE WHEN $7 THEN now() END) RETURNING id::text`,
-    [n.tenantId ?? 1, n.instanceId, n.activityId ?? 'gateway1', n.type ?? 'no-matching-flow', n.message ?? 'No outgoing flow matched', n.createdAt ?? null, n.resolved ?? false],
+    [n.tenantId ?? 1, n.instanceId, n.activityId ?? 'gateway1', n.type ?? 'NO_OUTGOING_FLOW', n.message ?? 'No outgoing flow matched', n.createdAt ?? null, n.resolved ?? false],
   );
   return row!.id;
 }

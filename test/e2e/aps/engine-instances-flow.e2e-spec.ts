@@ -232,6 +232,8 @@ describe('aps process instances: deploy → start → complete', () => {
         { processInstanceId: 'abc' },
         { processInstanceIds: ['1', 'x'] },
         { startedBy: -1 },
+        { involvedUser: '9999999999999999999' },
+        { processInstanceId: 9223372036854775807 },
         { sort: 'name' },
         { order: 'up' },
         { size: 0 },
@@ -315,7 +317,7 @@ describe('aps process instances: deploy → start → complete', () => {
             processDefinitionId: expect.stringMatching(/^gwProc:1:\d+$/),
             executionId: expect.anything(),
             activityId: 'gw',
-            type: expect.any(String),
+            type: 'NO_OUTGOING_FLOW',
             message: expect.any(String),
             created: expect.stringMatching(APS_DATE),
             resolved: null,
@@ -327,6 +329,13 @@ describe('aps process instances: deploy → start → complete', () => {
       const adminList = await t.http().get('/api/platform/incidents').set('Authorization', tenantAdmin.auth).expect(200);
       expect((adminList.body.data as Json[]).map((x) => x.processInstanceId)).toContain(id);
       expect((await t.http().get('/api/platform/incidents').set('Authorization', stranger.auth).expect(200)).body.total).toBe(0);
+      // Deleting the stuck instance resolves its incident.
+      await t.http().delete(`${API}/process-instances/${id}`).set('Authorization', alice.auth).expect(200);
+      expect((await t.http().get(`${API}/process-instances/${id}`).set('Authorization', alice.auth).expect(200)).body.incidents).toBe(0);
+      expect((await sql<{ incidents: number }>(t, `SELECT incidents FROM process_engine.process_instances WHERE id = $1`, [id]))[0]!.incidents).toBe(0);
+      expect((await t.http().get('/api/platform/incidents').query({ processInstanceId: id }).set('Authorization', alice.auth).expect(200)).body.total).toBe(0);
+      const resolved = await t.http().get('/api/platform/incidents').query({ processInstanceId: id, includeResolved: true }).set('Authorization', alice.auth).expect(200);
+      expect(resolved.body.data).toEqual([expect.objectContaining({ activityId: 'gw', resolved: expect.stringMatching(APS_DATE) })]);
     });
   });
 });

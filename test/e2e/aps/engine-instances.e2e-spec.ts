@@ -140,7 +140,7 @@ describe('aps process instances (rows written by SQL)', () => {
     });
 
     it('bad input: unknown state or sort, unknown field, absurd paging → 400 in the aps shape', async () => {
-      for (const body of [{ state: 'finished' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }, { processInstanceId: 'x' }]) {
+      for (const body of [{ state: 'finished' }, { sort: 'name' }, { size: 0 }, { page: -1 }, { start: 'x' }, { unknown: 1 }, { appDefinitionId: 'abc' }, { processInstanceId: 'x' }, { processInstanceId: '99999999999999999999' }, { appDefinitionId: 1e20 }]) {
         const res = await post('/process-instances/query', t.adminBasic, body);
         expect({ body, status: res.status }).toEqual({ body, status: 400 });
         expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST');
@@ -208,6 +208,13 @@ describe('aps process instances (rows written by SQL)', () => {
       await insertActivity(t, { instanceId: running, activityId: 'start', activityType: 'startEvent', startedAt: '2026-01-01T10:00:00Z', endedAt: '2026-01-01T10:00:00Z' });
       await insertActivity(t, { instanceId: running, activityId: 'review', activityName: 'Review invoice', activityType: 'userTask', startedAt: '2026-01-01T10:00:00.500Z' });
       await sql(t, `INSERT INTO process_engine.comments (tenant_id, instance_id, message, created_by, created_at) VALUES (1, $1, 'Looks fine', $2, '2026-01-01T11:00:00Z')`, [running, bob.id]);
+      // A comment on the instance's task (no instance id on the row) shows too, naming the task.
+      await sql(
+        t,
+        `INSERT INTO process_engine.comments (tenant_id, task_id, message, created_by, created_at)
+         SELECT 1, id, 'On the task', $2, '2026-01-01T11:30:00Z' FROM process_engine.tasks WHERE instance_id = $1`,
+        [running, alice.id],
+      );
       const res = await get(`/process-instances/${running}/audit-log`, bob.auth).expect(200);
       expect(res.body).toMatchObject({
         processInstanceId: running,
@@ -225,8 +232,9 @@ describe('aps process instances (rows written by SQL)', () => {
         [2, 'activityExecuted'],
         [3, 'taskCreated'],
         [4, 'commentCreated'],
-        [5, 'processSuspended'],
-        [6, 'processActivated'],
+        [5, 'commentCreated'],
+        [6, 'processSuspended'],
+        [7, 'processActivated'],
       ]);
       expect(entries[0]).toEqual({
         index: 1,
@@ -246,8 +254,9 @@ describe('aps process instances (rows written by SQL)', () => {
       });
       expect(entries[1]).toMatchObject({ activityId: 'review', activityName: 'Review invoice', endTime: null, durationInMillis: null });
       expect(entries[2]).toMatchObject({ type: 'taskCreated', taskName: 'Review invoice', taskAssignee: null });
-      expect(entries[3]).toMatchObject({ type: 'commentCreated', taskAssignee: 'Bob Baker', message: 'Looks fine' });
-      expect(entries[4]).toMatchObject({ type: 'processSuspended', taskAssignee: 'Alice Archer', timestamp: expect.stringMatching(/^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/) });
+      expect(entries[3]).toMatchObject({ type: 'commentCreated', taskName: null, taskAssignee: 'Bob Baker', message: 'Looks fine' });
+      expect(entries[4]).toMatchObject({ type: 'commentCreated', taskName: 'Review invoice', taskAssignee: 'Alice Archer', message: 'On the task' });
+      expect(entries[5]).toMatchObject({ type: 'processSuspended', taskAssignee: 'Alice Archer', timestamp: expect.stringMatching(/^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/) });
       await get(`/process-instances/${running}/audit-log`, carol.auth).expect(403);
       await get(`/process-instances/${foreign}/audit-log`, t.adminBasic).expect(404);
     });

@@ -61,7 +61,7 @@ describe('platform: incidents', () => {
       processDefinitionId: def,
       executionId: null,
       activityId: 'gw',
-      type: 'no-matching-flow',
+      type: 'NO_OUTGOING_FLOW',
       message: 'No outgoing flow of gw matched',
       created: '2026-01-01T10:00:00.000+0000',
       resolved: null,
@@ -89,7 +89,7 @@ describe('platform: incidents', () => {
   });
 
   it('bad parameters: 400 in the aps shape; no credentials: 401', async () => {
-    for (const query of [{ processInstanceId: 'abc' }, { includeResolved: 'sometimes' }, { size: 0 }, { start: -1 }, { other: 1 }]) {
+    for (const query of [{ processInstanceId: 'abc' }, { processInstanceId: '99999999999999999999' }, { includeResolved: 'sometimes' }, { size: 0 }, { start: -1 }, { other: 1 }]) {
       const res = await t.http().get('/api/platform/incidents').query(query).set('Authorization', t.adminBasic);
       expect({ query, status: res.status }).toEqual({ query, status: 400 });
       expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST');

@@ -16,7 +16,7 @@ export interface AddCandidateStarterInput {
 
 /**
  * Adds a candidate starter (identity link of type `candidate`) to a definition. Admins only; the
- * user must exist in the caller's tenant and the group be an active group of it (404 naming `user`/`group`); twice: 409.
+ * user must exist in the caller's tenant and the group be an active group of it (else 400 naming `user`/`group`); twice: 409.
  */
 @Injectable()
 export class AddCandidateStarter {
@@ -33,9 +33,9 @@ export class AddCandidateStarter {
     if (!this.access.isAdmin(actor)) throw EngineErrors.adminOnly('change the candidate starters of a process definition');
     await requireDefinition(this.uow, actor.tenantId, input.definitionId);
     if (input.userId !== undefined) {
-      if ((await this.identity.existingUserIds(actor.tenantId, [input.userId])).length === 0) throw EngineErrors.userNotFound(input.userId, 'user');
+      if ((await this.identity.existingUserIds(actor.tenantId, [input.userId])).length === 0) throw EngineErrors.starterIdentityNotFound('user', input.userId);
     } else if ((await this.org.groupIdsByReference(actor.tenantId, [input.groupId!])).get(input.groupId!) !== input.groupId) {
-      throw EngineErrors.groupNotFound(input.groupId!, 'group');
+      throw EngineErrors.starterIdentityNotFound('group', input.groupId!);
     }
     const rows = await this.uow.query<CandidateStarterView>(
       `INSERT INTO process_engine.identity_links (tenant_id, definition_id, user_id, group_id, type) VALUES ($1, $2, $3, $4, 'candidate')

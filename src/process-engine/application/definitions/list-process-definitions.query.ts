@@ -33,10 +33,13 @@ export class ListProcessDefinitions {
       return `$${params.length}`;
     };
     const where = ['d.tenant_id = $1'];
+    const app = input.appDefinitionId === undefined ? null : param(input.appDefinitionId);
+    if (app !== null) where.push(`d.app_definition_id = ${app}::bigint`);
     if (input.latest === true) {
-      where.push(`d.version = (SELECT max(d2.version) FROM process_engine.process_definitions d2 WHERE d2.tenant_id = d.tenant_id AND d2.key = d.key)`);
+      // The latest version among the app's definitions when an app is named (another app may have deployed a newer one).
+      where.push(`d.version = (SELECT max(d2.version) FROM process_engine.process_definitions d2 WHERE d2.tenant_id = d.tenant_id AND d2.key = d.key
+        ${app !== null ? `AND d2.app_definition_id = ${app}::bigint` : ''})`);
     }
-    if (input.appDefinitionId !== undefined) where.push(`d.app_definition_id = ${param(input.appDefinitionId)}::bigint`);
     if (!viewer.admin) {
       const u = param(viewer.userId);
       const g = param(viewer.groupIds);

@@ -43,7 +43,7 @@ export class DeleteProcessInstance {
     await this.uow.query(`UPDATE process_engine.incidents SET resolved_at = now() WHERE instance_id = $1 AND resolved_at IS NULL`, [instanceId]);
     await this.uow.query(`DELETE FROM process_engine.executions WHERE instance_id = $1`, [instanceId]);
     await this.uow.query(
-      `UPDATE process_engine.process_instances SET state = 'deleted', ended_at = now(), end_reason = $3, version = version + 1
+      `UPDATE process_engine.process_instances SET state = 'deleted', ended_at = now(), end_reason = $3, incidents = 0, version = version + 1
         WHERE id = $1 AND tenant_id = $2`,
       [instanceId, actor.tenantId, reason],
     );

@@ -61,6 +61,7 @@ interface TrailRow {
 }
 interface CommentRow {
   message: string;
+  taskName: string | null;
   createdBy: string;
   createdAt: Date;
   seq: string;
@@ -96,6 +97,11 @@ function formDataOf(details: Record<string, unknown>): AuditEntryView['formData'
 
 function text(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
+}
+
+/** A user id in details, written as a string or a number. */
+function idText(v: unknown): string | null {
+  return typeof v === 'string' ? v : typeof v === 'number' && Number.isSafeInteger(v) ? String(v) : null;
 }
 
 /**
@@ -137,9 +143,14 @@ export class GetAuditLog {
           WHERE a.instance_id = $1 AND a.tenant_id = $2 ORDER BY a.id`,
         [instanceId, actor.tenantId],
       ),
+      // Comments on the instance and on its tasks (a task comment names its task).
       this.uow.query<CommentRow>(
-        `SELECT message, created_by::text AS "createdBy", created_at AS "createdAt", id::text AS seq
-           FROM process_engine.comments WHERE instance_id = $1 AND task_id IS NULL AND tenant_id = $2 ORDER BY id`,
+        `SELECT c.message, c.created_by::text AS "createdBy", c.created_at AS "createdAt", c.id::text AS seq, t.name AS "taskName"
+           FROM process_engine.comments c LEFT JOIN process_engine.tasks t ON t.id = c.task_id
+          WHERE c.tenant_id = $2
+            AND c.id IN (SELECT id FROM process_engine.comments WHERE instance_id = $1
+                         UNION SELECT cc.id FROM process_engine.comments cc JOIN process_engine.tasks tt ON tt.id = cc.task_id WHERE tt.instance_id = $1)
+          ORDER BY c.id`,
         [instanceId, actor.tenantId],
       ),
     ]);
@@ -178,7 +189,7 @@ export class GetAuditLog {
           selectedOutcome: outcome,
           formData,
           taskName: a.taskName ?? text(details.taskName),
-          taskAssignee: name(text(details.assigneeId) ?? text(details.assignee) ?? a.userId),
+          taskAssignee: name(idText(details.assigneeId) ?? idText(details.assignee) ?? a.userId),
           message: text(details.reason) ?? text(details.message),
           startTime: a.createdAt,
           endTime: a.createdAt,
@@ -188,7 +199,7 @@ export class GetAuditLog {
       ]);
     }
     for (const c of comments) {
-      entries.push([{ ...blank, type: 'commentCreated', timestamp: c.createdAt, taskAssignee: name(c.createdBy), message: c.message, startTime: c.createdAt, endTime: c.createdAt }, 5, Number(c.seq)]);
+      entries.push([{ ...blank, type: 'commentCreated', timestamp: c.createdAt, taskName: c.taskName, taskAssignee: name(c.createdBy), message: c.message, startTime: c.createdAt, endTime: c.createdAt }, 5, Number(c.seq)]);
     }
     entries.sort((x, y) => x[0].timestamp.getTime() - y[0].timestamp.getTime() || x[1] - y[1] || x[2] - y[2]);
     return { instance, initiator: fullName(instance.startedBy), entries: entries.map((e) => e[0]) };

@@ -43,7 +43,7 @@ export class ApsProcessDefinitionsController {
   @ApiOperation({
     summary: 'List process definitions',
     description:
-      'The definitions of the caller\'s tenant, ordered by name, key and newest version first. `latest=true`: the latest version of each key only ' +
+      'The definitions of the caller\'s tenant, ordered by name, key and newest version first. `latest=true`: the latest version of each key only (within the app when `appDefinitionId` is given) ' +
       '(default: every version). `appDefinitionId`: the definitions deployed with that app. A definition with candidate starters is listed for admins ' +
       'and its candidate starters (users, or members of a candidate group) only. Items are exactly the document\'s ' +
       '{id, name, description, key, category, version, deploymentId, tenantId, hasStartForm}. The document gives no paging parameters and Alfresco ' +
@@ -116,8 +116,8 @@ export class ApsProcessDefinitionsController {
     summary: 'Add a candidate starter to a process definition',
     description:
       DEFINITION_ID +
-      'Tenant admins only (others: 403). Body {"user": "1"} or {"group": "1001"}: exactly one (else 400); the user or group must exist in the tenant ' +
-      '(404 naming `user` or `group`); already a candidate starter: 409. Once a definition has candidate starters, only they (and admins) see and start it. ' +
+      'Tenant admins only (others: 403). Body {"user": "1"} or {"group": "1001"}: exactly one (else 400); the user, or an active group, must exist in the ' +
+      'tenant (else 400 naming `user` or `group`, as for the identity links of instances and tasks); unknown definition: 404; already a candidate starter: 409. Once a definition has candidate starters, only they (and admins) see and start it. ' +
       'Answers 200 with the link {user, group, type}.',
   })
   @ApiOkResponse({ type: ApsCandidateStarterResponse })

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 
 /** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
@@ -8,7 +8,8 @@ const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value =
 
 /** A numeric id in a JSON body: a number or a string of digits (Alfresco sends `"1"`), kept as a string. */
 export const BodyIdString = () => Transform(({ value }: { value: unknown }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value));
-export const ID_PATTERN = /^[1-9]\d{0,18}$/;
+/** A positive id that fits a bigint (18 digits: every 19-digit bound check is then needless). */
+export const ID_PATTERN = /^[1-9]\d{0,17}$/;
 
 export class ApsProcessDefinitionListQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'true: only the latest version of each key. Default false: every version.' })
@@ -22,6 +23,7 @@ export class ApsProcessDefinitionListQueryDto extends ApsPagingQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   appDefinitionId?: number;
 }
 

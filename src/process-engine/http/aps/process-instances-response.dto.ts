@@ -21,7 +21,7 @@ const DATE = 'ISO 8601 in UTC, Alfresco style';
 const JAVA_DATE = 'Java Date.toString() in UTC, as the document\'s audit log writes dates';
 const ANY_VALUE = {
   nullable: true,
-  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
+  oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
 };
 
 export class ApsEngineLightUserResponse implements ApsLightUser {

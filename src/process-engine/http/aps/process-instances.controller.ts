@@ -154,7 +154,7 @@ export class ApsProcessInstancesController {
       VISIBLE +
       'The document\'s audit JSON: the instance (dates as Java\'s Date.toString() in UTC, as the document writes them; the version as a string; the ' +
       'initiator\'s full name) and its entries in time order, numbered from 1: activityExecuted (every activity entered), taskCreated and taskCompleted ' +
-      '(tasks), startForm (a start with form values: formData and selectedOutcome), commentCreated (comments; the text in `message`, a Meridian ' +
+      '(tasks), startForm (a start with form values: formData and selectedOutcome), commentCreated (comments on the instance and its tasks; the text in `message`, a Meridian ' +
       'extension) and the other audit-trail events in camelCase (processDeleted, processSuspended, processActivated, taskClaimed, taskAssigned, …). ' +
       '`decisionInfo` is empty: decision tables are not part of the engine yet.',
   })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Allow, ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import { VARIABLE_TYPES } from '../../domain/variables/typed-value.js';
 import { BodyIdString, ID_PATTERN } from './process-definitions.dto.js';
@@ -19,7 +19,7 @@ export class ApsStartVariableDto {
 
   @ApiProperty({
     nullable: true,
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object' }, { type: 'array', items: {} }],
+    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'object', additionalProperties: true }, { type: 'array', items: {} }],
     description: 'Checked against `type`: a value of another type is a 400 and no instance is started.',
     example: 42,
   })
@@ -106,6 +106,7 @@ export class ApsProcessInstanceQueryDto extends ApsPagingQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
   appDefinitionId?: number;
 
   @ApiPropertyOptional({

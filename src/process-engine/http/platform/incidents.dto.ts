@@ -8,7 +8,7 @@ export class IncidentListQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Only the incidents of this process instance.', example: '2511' })
   @IsOptional()
   @IsString()
-  @Matches(/^[1-9]\d{0,18}$/, { message: 'processInstanceId must be a positive integer id' })
+  @Matches(/^[1-9]\d{0,17}$/, { message: 'processInstanceId must be a positive integer id' })
   processInstanceId?: string;
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: resolved incidents too. Default false: open incidents only.' })
@@ -36,7 +36,11 @@ export class IncidentResponse implements Incident {
   @ApiProperty({ example: 'invoice:1:3' }) processDefinitionId!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The token (execution) that stopped', example: null }) executionId!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The BPMN element where it stopped', example: 'approvalGateway' }) activityId!: string | null;
-  @ApiProperty({ description: 'What went wrong, e.g. no-matching-flow, expression-failed, job-failed', example: 'no-matching-flow' }) type!: string;
+  @ApiProperty({
+    description: 'What went wrong: NO_OUTGOING_FLOW (no gateway flow matched and no default), EXPRESSION_FAILED, STEP_BUDGET_EXHAUSTED (a loop without wait states); later issues add job failures',
+    example: 'NO_OUTGOING_FLOW',
+  })
+  type!: string;
   @ApiProperty({ example: 'No outgoing flow of gateway approvalGateway matched and it has no default flow' }) message!: string;
   @ApiProperty({ description: 'ISO 8601 in UTC, Alfresco style', example: '2026-11-22T10:00:00.000+0000' }) created!: string;
   @ApiProperty({ type: String, nullable: true, description: 'When it was resolved (or its instance deleted); null while open', example: null }) resolved!: string | null;
