@@ -361,6 +361,24 @@ describe('aps models: create, details, update, favorites, history, clone, delete
       expect(dotBpmn.body.name).toBe('plain');
     });
 
+    it('Latin-1 and UTF-16 files are read as such and stored as UTF-8', async () => {
+      const latin = oneTaskBpmn('latin', 'Urlaub für Müller').replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>');
+      expect(latin).toContain('encoding="ISO-8859-1"');
+      const l = await http().post(`${API}/process-models/import`).set('Authorization', bob.auth).attach('file', Buffer.from(latin, 'latin1'), 'latin.bpmn');
+      expect(l.status).toBe(200);
+      expect(l.body.name).toBe('Urlaub für Müller');
+      expect((await bpmn20(l.body.id, bob.auth)).body).toBe(latin.replace('encoding="ISO-8859-1"', 'encoding="UTF-8"'));
+
+      const utf16 = oneTaskBpmn('wide', 'Größe');
+      const u = await http()
+        .post(`${API}/process-models/import`)
+        .set('Authorization', bob.auth)
+        .attach('file', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(utf16, 'utf16le')]), 'wide.bpmn');
+      expect(u.status).toBe(200);
+      expect(u.body.name).toBe('Größe');
+      expect((await bpmn20(u.body.id, bob.auth)).body).toBe(utf16);
+    });
+
     it('not XML, XXE, entity expansion, not BPMN, invalid BPMN, over-deep nesting, a wrong file name or no file: 400 and no model', async () => {
       const before = await snapshot();
       const xxe = '<?xml version="1.0"?><!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">&xxe;</process></definitions>';

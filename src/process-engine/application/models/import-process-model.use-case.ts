@@ -3,7 +3,7 @@ import type { Principal } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository } from '../../infrastructure/model.repository.js';
-import { validateBpmn } from './model-content.js';
+import { bpmnText, validateBpmn } from './model-content.js';
 import { type ModelView, ModelViews } from './model.view.js';
 
 export interface ImportProcessModelInput {
@@ -18,7 +18,7 @@ const BPMN_FILE = /\.(bpmn|bpmn20\.xml)$/i;
  * A new process model from an uploaded `.bpmn` / `.bpmn20.xml` file. The BPMN is checked with the
  * deployer's reader first (no DTDs or entities; every problem named); its first process gives the
  * model's key (process id), name (process name, else its id) and description (documentation).
- * The XML is stored exactly as uploaded.
+ * A UTF-8 file is stored byte for byte; UTF-16 and Latin-1 files are stored converted to UTF-8.
  */
 @Injectable()
 export class ImportProcessModel {
@@ -41,7 +41,7 @@ export class ImportProcessModel {
       key: bpmn.key,
       description: bpmn.documentation ? bpmn.documentation.slice(0, 4000) : null,
       modelType: 0,
-      content: input.bytes.toString('utf8'),
+      content: bpmnText(input.bytes),
       comment: null,
       stencilSet: null,
       referenceId: null,

@@ -22,6 +22,21 @@ export async function validateBpmn(xml: string | Buffer, field: string): Promise
   return { key: first.id, name: first.name, documentation: first.documentation };
 }
 
+/**
+ * The text a BPMN upload is stored as. A UTF-8 document is kept byte for byte (export answers the
+ * very bytes); UTF-16 (byte order mark) and Latin-1 (declared) documents, which the reader accepts
+ * too, are converted to UTF-8 and their declaration says so, so that the stored XML stays true to
+ * itself.
+ */
+export function bpmnText(bytes: Buffer): string {
+  let text: string | null = null;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le');
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  else if (/^\s*<\?xml[^>]*encoding=["'](iso-8859-1|latin-?1|windows-1252)["']/i.test(bytes.subarray(0, 200).toString('latin1'))) text = bytes.toString('latin1');
+  if (text === null) return bytes.toString('utf8');
+  return text.replace(/^(\s*<\?xml[^>]*?\sencoding=)["'][^"']*["']/, '$1"UTF-8"');
+}
+
 /** An XML NCName usable as a BPMN process id, from a model name ("Holiday request" → "holidayRequest"). */
 export function keyFromName(name: string): string {
   const words = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter((w) => w !== '');

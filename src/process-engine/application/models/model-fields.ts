@@ -1,6 +1,6 @@
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository, type ModelType } from '../../infrastructure/model.repository.js';
-import { type BpmnSummary, parseAppDefinition, parseJsonContent, validateBpmn } from './model-content.js';
+import { type BpmnSummary, bpmnText, parseAppDefinition, parseJsonContent, validateBpmn } from './model-content.js';
 
 /** Content as stored, and for process models what their BPMN says (key, name). */
 export interface CheckedContent {
@@ -16,7 +16,7 @@ export interface CheckedContent {
 export async function checkContent(models: ModelRepository, tenantId: string, modelType: ModelType, raw: string | Buffer, field: string): Promise<CheckedContent> {
   if (modelType === 0) {
     const bpmn = await validateBpmn(raw, field);
-    return { content: typeof raw === 'string' ? raw : raw.toString('utf8'), bpmn };
+    return { content: typeof raw === 'string' ? raw : bpmnText(raw), bpmn };
   }
   const text = typeof raw === 'string' ? raw : raw.toString('utf8');
   if (modelType === 3) {

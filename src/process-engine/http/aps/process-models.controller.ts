@@ -27,7 +27,8 @@ export class ApsProcessModelsController {
       'Multipart, the file in the `file` part; its name must end in .bpmn or .bpmn20.xml (at most 20 MiB). The BPMN is validated as a deployment ' +
       'would be (no DTDs or entity declarations, every element supported and well connected): any problem is a 400 naming `file` with every problem ' +
       'in the message, and no model is created. The model takes its name from the first process\'s name (else its id), its key from the process id, ' +
-      'its description from the process documentation; the XML is stored exactly as uploaded (models/{id}/bpmn20 answers it byte for byte).',
+      'its description from the process documentation. A UTF-8 file is stored exactly as uploaded (models/{id}/bpmn20 answers it byte for byte); ' +
+      'UTF-16 (byte order mark) and Latin-1 (declared) files are stored converted to UTF-8, with the declaration saying UTF-8.',
   })
   @ApiOkResponse({ type: ApsModelResponse })
   @ApiApsErrors(400, 413)
