@@ -1,0 +1,36 @@
+import type { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
+
+/** A deployed process definition as the aps API shows it. */
+export interface DefinitionView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly key: string;
+  readonly version: number;
+  readonly name: string | null;
+  readonly description: string | null;
+  readonly category: string | null;
+  readonly deploymentId: string;
+  readonly appDefinitionId: string | null;
+  readonly hasStartForm: boolean;
+  readonly startFormKey: string | null;
+}
+
+export const DEFINITION_COLUMNS = `d.id, d.tenant_id::text AS "tenantId", d.key, d.version, d.name, d.description, d.category,
+  d.deployment_id::text AS "deploymentId", d.app_definition_id::text AS "appDefinitionId",
+  (d.has_start_form OR d.start_form_key IS NOT NULL) AS "hasStartForm", d.start_form_key AS "startFormKey"`;
+
+/** The definition of the caller's tenant, or 404 (another tenant's definition is not found either). */
+export async function requireDefinition(uow: UnitOfWork, tenantId: string, id: string): Promise<DefinitionView> {
+  const rows = await uow.query<DefinitionView>(`SELECT ${DEFINITION_COLUMNS} FROM process_engine.process_definitions d WHERE d.id = $1 AND d.tenant_id = $2`, [id, tenantId]);
+  if (rows.length === 0) throw EngineErrors.definitionNotFound(id);
+  return rows[0]!;
+}
+
+export type StarterFamily = 'users' | 'groups';
+
+/** A candidate starter: a user or a group identity link of type `candidate` on the definition. */
+export interface CandidateStarterView {
+  readonly userId: string | null;
+  readonly groupId: string | null;
+}
