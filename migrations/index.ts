@@ -13,6 +13,7 @@ import { OrgNotify1763801000300 } from './1763801000300-org-notify.js';
 import { ProcessEngine1763802000000 } from './1763802000000-process-engine.js';
 import { EngineDefinitionDiagram1763802100000 } from './1763802100000-engine-definition-diagram.js';
 import { EngineRuntimeIndexes1763802100100 } from './1763802100100-engine-runtime-indexes.js';
+import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   ProcessEngine1763802000000,
   EngineDefinitionDiagram1763802100000,
   EngineRuntimeIndexes1763802100100,
+  EngineModelsPublications1763802500000,
 ];

@@ -25,6 +25,11 @@ export class OrgStructureApi {
     return this.groups.membersOf(tenantId, groupId);
   }
 
+  /** The ids among `ids` that name groups of the tenant (any kind or status): links to groups check them. */
+  existingGroupIds(tenantId: string, ids: readonly string[]): Promise<string[]> {
+    return this.groups.existing(tenantId, ids);
+  }
+
   /** The groups of a user, direct and inherited. */
   groupsOfUser(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
     return this.groups.groupsOf(tenantId, userId);
@@ -33,5 +38,23 @@ export class OrgStructureApi {
   /** Whom the user reports to (department manager, or the parent department's manager for a manager). */
   managerOfUser(tenantId: string, userId: string): Promise<string | null> {
     return this.managers.managerOf(tenantId, userId);
+  }
+
+  /**
+   * Groups of the tenant by id as task JSON shows them (aps light groups), with their manager:
+   * one query for any number of ids; ids not found are left out.
+   */
+  async groupSummariesByIds(
+    tenantId: string,
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; name: string; externalId: string | null; status: 'ACTIVE' | 'INACTIVE'; managerId: string | null }>> {
+    if (ids.length === 0) return [];
+    return (await this.groupRows.views([...new Set(ids)], tenantId)).map((g) => ({
+      id: g.id,
+      name: g.title,
+      externalId: g.externalId,
+      status: g.status,
+      managerId: g.managerId,
+    }));
   }
 }

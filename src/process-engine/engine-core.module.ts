@@ -14,6 +14,7 @@ import { AdvanceOnTaskCompleted } from './application/engine/advance-on-task-com
 import { AssignmentResolver } from './application/engine/assignment-resolver.js';
 import { ContinueInstance } from './application/engine/continue-instance.handler.js';
 import { RunEngine } from './application/engine/run-engine.js';
+import { SERVICE_TASK_DELEGATES } from './application/engine/service-task-delegate.js';
 import { StartProcessInstance } from './application/instances/start-process-instance.use-case.js';
 import { CompleteTask } from './application/tasks/complete-task.use-case.js';
 import { EngineSharedModule } from './engine-shared.module.js';
@@ -42,6 +43,8 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     EngineWrites,
     AssignmentResolver,
     RunEngine,
+    // No service-task delegate ships in this version: service tasks pass through (see ServiceTaskDelegate).
+    { provide: SERVICE_TASK_DELEGATES, useValue: [] },
     AdvanceOnTaskCompleted,
     ContinueInstance,
     DeployProcess,

@@ -30,7 +30,12 @@ export class CommitInvalidatedCache<K extends string, V extends object> {
 
   clear(): void {
     this.generation++;
-    this.entries.clear();
+    // LRUCache.clear() walks the whole capacity (it refills arrays of `max` slots), and this runs on
+    // every commit of the node: with few entries (the usual case) deleting them one by one is O(size).
+    const size = this.entries.size;
+    if (size === 0) return;
+    if (size <= 1024) for (const key of [...this.entries.keys()]) this.entries.delete(key);
+    else this.entries.clear();
   }
 
   /** A cached value, or undefined when absent or when the cache may not serve now. */

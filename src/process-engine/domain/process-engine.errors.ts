@@ -17,6 +17,73 @@ export const EngineErrors = {
   taskEnded: (id: string) => DomainError.conflict('ENGINE.TASK_ENDED', `Task ${id} is already completed`, { field: 'taskId', value: id }),
   instanceNotRunning: (id: string, state: string) =>
     DomainError.conflict('ENGINE.INSTANCE_NOT_RUNNING', `Process instance ${id} is ${state}`, { field: 'processInstanceId', value: id }),
+  // engine-models: models, apps, filters
+  modelNotFound: (id: string) => DomainError.notFound('ENGINE.MODEL_NOT_FOUND', `Model ${id} not found`, { field: 'modelId', value: id }),
+  modelHistoryNotFound: (modelId: string, historyId: string) =>
+    DomainError.notFound('ENGINE.MODEL_HISTORY_NOT_FOUND', `Model ${modelId} has no history entry ${historyId}`, { field: 'modelHistoryId', value: historyId }),
+  modelThumbnailNotFound: (id: string) =>
+    DomainError.notFound('ENGINE.MODEL_THUMBNAIL_NOT_FOUND', `Model ${id} has no thumbnail`, { field: 'modelId', value: id }),
+  modelInUse: (id: string, apps: readonly { id: string; name: string }[]) =>
+    DomainError.conflict(
+      'ENGINE.MODEL_IN_USE',
+      `Model ${id} is used by app ${apps.map((a) => `${a.name} (${a.id})`).join(', ')}; remove it from the app first`,
+      { field: 'modelId', value: id },
+    ),
+  modelNotWritable: (id: string) =>
+    DomainError.forbidden('ENGINE.MODEL_NOT_WRITABLE', `Only the creator of model ${id} or an administrator may change it`, { value: id }),
+  modelWrongType: (id: string, expected: string, field = 'modelId') =>
+    DomainError.validation('ENGINE.MODEL_WRONG_TYPE', `Model ${id} is not ${expected}`, { field, value: id }),
+  invalidModelContent: (field: string, message: string) => DomainError.validation('ENGINE.INVALID_MODEL_CONTENT', message, { field }),
+  /** Invalid BPMN in a model (import, new version, publish), naming the request field that carried it. */
+  invalidModelBpmn: (field: string, problems: readonly { elementId: string | null; message: string }[]) =>
+    DomainError.validation(
+      'ENGINE.INVALID_BPMN',
+      `Invalid BPMN: ${problems.map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message)).join('; ')}`,
+      { field, problems },
+    ),
+  appNotPublished: (id: string) =>
+    DomainError.conflict('ENGINE.APP_NOT_PUBLISHED', `App definition ${id} has not been published yet; publish it first`, { field: 'id', value: id }),
+  appDefinitionNotFound: (id: string, field = 'appDefinitionId') =>
+    DomainError.notFound('ENGINE.APP_DEFINITION_NOT_FOUND', `App definition ${id} not found`, { field, value: id }),
+  appNotDeployable: (id: string) =>
+    DomainError.forbidden('ENGINE.APP_NOT_DEPLOYABLE', `Only the creator of app ${id} or an administrator may publish or deploy it`, { value: id }),
+  filterNotFound: (id: string) => DomainError.notFound('ENGINE.FILTER_NOT_FOUND', `Filter ${id} not found`, { field: 'userFilterId', value: id }),
+  invalidFilter: (field: string, message: string, value?: unknown) => DomainError.validation('ENGINE.INVALID_FILTER', message, { field, value }),
+  // Variables, identity links and comments (engine-runtime-data).
+  variableNotFound: (name: string) => DomainError.notFound('ENGINE.VARIABLE_NOT_FOUND', `Variable '${name}' not found`, { field: 'variableName', value: name }),
+  variableExists: (name: string) =>
+    DomainError.conflict('ENGINE.VARIABLE_EXISTS', `Variable '${name}' already exists; update it instead`, { field: name, value: name }),
+  variableNameMismatch: (path: string, body: string) =>
+    DomainError.validation('ENGINE.VARIABLE_NAME_MISMATCH', `The body names variable '${body}' but the path names '${path}'`, { field: 'name', value: body }),
+  noInstanceForGlobal: (taskId: string) =>
+    DomainError.validation('ENGINE.TASK_WITHOUT_PROCESS', `Task ${taskId} is not part of a process instance: it has no global variables`, { field: 'scope', value: 'global' }),
+  identityNotFound: (family: 'user' | 'group', id: string) =>
+    DomainError.validation('ENGINE.IDENTITY_NOT_FOUND', `${family === 'user' ? 'User' : 'Group'} ${id} does not exist`, { field: family, value: id }),
+  identityLinkNotFound: (family: string, id: string, type: string) =>
+    DomainError.notFound('ENGINE.IDENTITY_LINK_NOT_FOUND', `No ${type} identity link for ${family} ${id}`, { field: 'identityId', value: id }),
+  identityLinkTypeReserved: (type: string) =>
+    DomainError.validation('ENGINE.IDENTITY_LINK_TYPE_RESERVED', `Identity links of type '${type}' follow the task's ${type}; use the task actions to change it`, {
+      field: 'type',
+      value: type,
+    }),
+  commentMessage: (length: number) =>
+    DomainError.validation('ENGINE.COMMENT_MESSAGE', length === 0 ? 'A comment needs a message' : `A comment is at most 4000 characters (got ${length})`, {
+      field: 'message',
+    }),
+  // Task actions (engine-tasks).
+  taskAlreadyClaimed: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_ALREADY_CLAIMED', `Task ${id} is already claimed by someone else`, { field: 'taskId', value: id }),
+  taskNotAssigned: (id: string) => DomainError.conflict('ENGINE.TASK_NOT_ASSIGNED', `Task ${id} has no assignee`, { field: 'taskId', value: id }),
+  taskNotDelegated: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_NOT_DELEGATED', `Task ${id} is not delegated (no pending delegation to resolve)`, { field: 'taskId', value: id }),
+  taskSuspended: (id: string) =>
+    DomainError.conflict('ENGINE.TASK_SUSPENDED', `Task ${id} belongs to a suspended process instance`, { field: 'taskId', value: id }),
+  notAllowedOnTask: (id: string, action: string) =>
+    DomainError.forbidden('ENGINE.TASK_ACTION_NOT_ALLOWED', `You may not ${action} task ${id}`, { field: 'taskId', value: id }),
+  userNotFound: (field: string, value: string) =>
+    DomainError.validation('ENGINE.USER_NOT_FOUND', `User ${value} does not exist`, { field, value }),
+  checklistOrder: (message: string) => DomainError.validation('ENGINE.CHECKLIST_ORDER', message, { field: 'order' }),
+  badTaskQuery: (field: string, message: string, value?: unknown) => DomainError.validation('ENGINE.BAD_TASK_QUERY', message, { field, value }),
   // engine-core: deployments, definitions, starting and completing.
   invalidBpmn: (problems: ReadonlyArray<{ readonly elementId: string | null; readonly message: string }>) =>
     DomainError.validation(

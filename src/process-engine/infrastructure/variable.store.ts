@@ -17,6 +17,22 @@ export interface StoredVariable {
   readonly updatedAt: Date;
 }
 
+export interface VariableChange {
+  readonly name: string;
+  readonly type: VariableType;
+  readonly value: unknown;
+  readonly change: 'created' | 'updated' | 'deleted';
+}
+
+export interface VariableAudit {
+  readonly tenantId: string;
+  readonly instanceId: string | null;
+  readonly taskId: string | null;
+  readonly userId: string;
+  readonly scope: 'local' | 'global';
+  readonly changes: readonly VariableChange[];
+}
+
 const COLUMNS = `v.name AS "name", v.type AS "type", v.value AS "value",
   CASE WHEN v.task_id IS NULL THEN 'global' ELSE 'local' END AS "scope",
   v.task_id::text AS "taskId", v.instance_id::text AS "instanceId", v.updated_at AS "updatedAt"`;
@@ -55,8 +71,23 @@ export class VariableStore {
     return Object.fromEntries(rows.map((r) => [r.name, r.value]));
   }
 
-  /** Creates or replaces each variable (one statement for all), recording history. */
-  async set(scope: VariableScope, vars: ReadonlyArray<{ readonly name: string } & TypedValue>, changedBy: string | null): Promise<void> {
+  /** Which of `names` exist in the scope. */
+  async existing(scope: VariableScope, names: readonly string[]): Promise<string[]> {
+    if (names.length === 0) return [];
+    const w = scopeWhere(scope);
+    const rows = await this.uow.query<{ name: string }>(
+      `SELECT v.name AS "name" FROM process_engine.variables v WHERE ${w.sql} AND v.name = ANY($${w.params.length + 1}::text[])`,
+      [...w.params, names],
+    );
+    return rows.map((r) => r.name);
+  }
+
+  /**
+   * Creates or replaces each variable (one statement for all), recording history. A name given
+   * twice keeps its last value (one row cannot be upserted twice in one statement).
+   */
+  async set(scope: VariableScope, given: ReadonlyArray<{ readonly name: string } & TypedValue>, changedBy: string | null): Promise<void> {
+    const vars = [...new Map(given.map((v) => [v.name, v])).values()];
     if (vars.length === 0) return;
     const instanceId = scope.instanceId;
     const taskId = scope.kind === 'task' ? scope.taskId : null;
@@ -96,5 +127,19 @@ export class VariableStore {
       names ? [...w.params, changedBy, names] : [...w.params, changedBy],
     );
     return rows.length;
+  }
+
+  /**
+   * The audit entry of a variable change made by a person ('variables-updated'): `details.variables`
+   * lists what changed ({name, type, value, change}) and `details.scope` where (local: the task's
+   * own variables, global: the instance's), as the aps audit log shows it.
+   */
+  async audit(entry: VariableAudit): Promise<void> {
+    if (entry.changes.length === 0) return;
+    await this.uow.query(
+      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+       VALUES ($1, $2::bigint, $3::bigint, 'variables-updated', $4::bigint, $5::jsonb)`,
+      [entry.tenantId, entry.instanceId, entry.taskId, entry.userId, JSON.stringify({ scope: entry.scope, variables: entry.changes })],
+    );
   }
 }

@@ -15,6 +15,12 @@ export class GroupMembershipQuery {
     return this.groups.nestedUserIds(groupId, tenantId);
   }
 
+  /** The ids among `ids` that name groups of the tenant (any kind or status). */
+  async existing(tenantId: string, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    return (await this.groups.views(ids, tenantId)).map((g) => g.id);
+  }
+
   /** ACTIVE groups the user belongs to, directly or through nesting. */
   groupsOf(tenantId: string, userId: string): Promise<Array<{ id: string; direct: boolean }>> {
     return this.groups.groupsOfUser(userId, tenantId, true);

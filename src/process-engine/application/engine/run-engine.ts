@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DomainEventBus } from '../../../../libs/platform/events/domain-event-bus.js';
 import type { ProcessModel } from '../../domain/model/process-model.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
@@ -92,9 +92,9 @@ export class RunEngine {
     private readonly variables: VariableStore,
     private readonly assignment: AssignmentResolver,
     private readonly bus: DomainEventBus,
-    @Optional() @Inject(SERVICE_TASK_DELEGATES) delegates?: readonly ServiceTaskDelegate[],
+    @Inject(SERVICE_TASK_DELEGATES) delegates: readonly ServiceTaskDelegate[],
   ) {
-    this.delegates = new Map((delegates ?? []).map((d) => [d.name, d]));
+    this.delegates = new Map(delegates.map((d) => [d.name, d]));
   }
 
   /**

@@ -224,6 +224,8 @@ class ProcessCompiler {
     if (!kind) return this.unsupported(id, el.$type);
     if (element(el['loopCharacteristics'])) return this.unsupported(id, `${el.$type} with ${element(el['loopCharacteristics'])!.$type}`);
     if (kind === 'subProcess' && el['triggeredByEvent'] === true) return this.unsupported(id, 'event sub-process');
+    // an external task waits for a worker: not a pass-through (other service-task types pass through)
+    if (kind === 'serviceTask' && extString(el, 'type') === 'external') return this.unsupported(id, 'external service task');
     const definitions = elements(el['eventDefinitions']);
     let eventDefinition: FlowNode['eventDefinition'] = null;
     let terminate = false;

@@ -108,11 +108,15 @@ export class TokenRun {
    */
   activityFlows(node: FlowNode): FlowChoice {
     if (node.outgoing.length === 0) return { ok: true, flowIds: [] };
-    return this.conditionalFlows(node, false);
+    return this.conditionalFlows(node, 'all');
   }
 
-  /** Inclusive semantics (also used by activities): all matching flows, else the default. */
-  conditionalFlows(node: FlowNode, firstOnly: boolean): FlowChoice {
+  /**
+   * The outgoing flows whose condition is true (a flow without condition counts as true; the
+   * default flow is not tried): the first one (exclusive) or all (inclusive, activities); the
+   * default flow when none is; else NO_OUTGOING_FLOW. A failing condition is EXPRESSION_FAILED.
+   */
+  conditionalFlows(node: FlowNode, take: 'first' | 'all'): FlowChoice {
     const chosen: string[] = [];
     for (const flowId of node.outgoing) {
       if (flowId === node.defaultFlowId) continue;
@@ -123,7 +127,7 @@ export class TokenRun {
         if (!r.value) continue;
       }
       chosen.push(flowId);
-      if (firstOnly) break;
+      if (take === 'first') break;
     }
     if (chosen.length) return { ok: true, flowIds: chosen };
     if (node.defaultFlowId) return { ok: true, flowIds: [node.defaultFlowId] };

@@ -310,6 +310,11 @@ describe('compile problems: structure details', () => {
     ]);
   });
 
+  it('an external service task (it waits for a worker) is named as unsupported', async () => {
+    const doc = processXml('<startEvent id="s"/><serviceTask id="ext" camunda:type="external" camunda:topic="billing" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"/><sequenceFlow id="f" sourceRef="s" targetRef="ext"/>');
+    expect(problems(await readBpmn(doc))).toEqual([{ elementId: 'ext', message: "Element 'ext' (external service task) is not supported yet" }]);
+  });
+
   it('call activities, receive tasks, event-based gateways and catch events are named as unsupported', async () => {
     const p = await compile(`<startEvent id="s"/><callActivity id="call" calledElement="x"/><receiveTask id="receive"/><eventBasedGateway id="ebg"/><intermediateCatchEvent id="wait"><timerEventDefinition/></intermediateCatchEvent>
       <sequenceFlow id="f1" sourceRef="s" targetRef="call"/>`);

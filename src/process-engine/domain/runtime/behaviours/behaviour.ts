@@ -10,10 +10,3 @@ export interface Behaviour {
   enter(node: FlowNode, token: Token, via: string | null, run: TokenRun): void;
   resume?(node: FlowNode, token: Token, run: TokenRun): void;
 }
-
-/** Activities and events that do their work (if any) and move on at once. */
-export const passThrough: Behaviour = {
-  enter(node, token, _via, run) {
-    run.leaveBy(token, run.activityFlows(node));
-  },
-};

@@ -7,6 +7,6 @@ import type { Behaviour } from './behaviour.js';
  */
 export const exclusiveGateway: Behaviour = {
   enter(node, token, _via, run) {
-    run.leaveBy(token, run.conditionalFlows(node, true));
+    run.leaveBy(token, run.conditionalFlows(node, 'first'));
   },
 };

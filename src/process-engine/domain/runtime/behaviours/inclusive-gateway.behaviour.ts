@@ -24,7 +24,7 @@ export const inclusiveGateway: Behaviour = {
 };
 
 function fork(node: FlowNode, token: Token, run: TokenRun): void {
-  run.leaveBy(token, run.conditionalFlows(node, false));
+  run.leaveBy(token, run.conditionalFlows(node, 'all'));
 }
 
 /** Fires the join at `node` in scope `scopeId` if nothing else can still arrive; true if it fired. */

@@ -102,3 +102,61 @@ describe('terminate end event', () => {
     expect(i.of('executionsCancelled')).toEqual([]);
   });
 });
+
+describe('nested sub-processes', () => {
+  const flow = (id: string, from: string, to: string) => `<sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}"/>`;
+  const nested = () =>
+    inlineModel(
+      `<startEvent id="s"/><subProcess id="outer"><startEvent id="os"/><parallelGateway id="ofork"/><userTask id="sibling"/>` +
+        `<subProcess id="inner"><startEvent id="is"/><parallelGateway id="ifork"/><userTask id="stay"/><userTask id="stop"/><endEvent id="iterm"><terminateEventDefinition/></endEvent>` +
+        flow('i0', 'is', 'ifork') + flow('i1', 'ifork', 'stay') + flow('i2', 'ifork', 'stop') + flow('i3', 'stop', 'iterm') +
+        `</subProcess><userTask id="afterInner"/>` +
+        flow('o0', 'os', 'ofork') + flow('o1', 'ofork', 'sibling') + flow('o2', 'ofork', 'inner') + flow('o3', 'inner', 'afterInner') +
+        `</subProcess><userTask id="afterOuter"/>` + flow('f0', 's', 'outer') + flow('f1', 'outer', 'afterOuter'),
+    );
+
+  it('scopes nest: the inner scope is a child of the outer one', async () => {
+    const i = new Instance(await nested());
+    i.start();
+    const outer = i.state!.executions.find((e) => e.nodeId === 'outer')!;
+    const inner = i.state!.executions.find((e) => e.nodeId === 'inner')!;
+    expect(outer).toMatchObject({ kind: 'scope', parentId: 'e1' });
+    expect(inner).toMatchObject({ kind: 'scope', parentId: outer.id });
+    expect(i.tokenAt('stay').parentId).toBe(inner.id);
+    expect(i.tokenAt('sibling').parentId).toBe(outer.id);
+  });
+
+  it('a terminate end in the inner sub-process ends only the inner one; the outer goes on', async () => {
+    const i = new Instance(await nested());
+    i.start();
+    const stay = i.tokenAt('stay').id;
+    i.complete('stop');
+    expect(i.of('executionsCancelled')).toEqual([{ type: 'executionsCancelled', executionIds: [stay] }]);
+    expect(i.positions()).toEqual(['afterInner:waiting', 'sibling:waiting']);
+    i.complete('afterInner');
+    i.complete('sibling');
+    expect(i.positions()).toEqual(['afterOuter:waiting']);
+  });
+
+  it('an activity without outgoing flow inside a sub-process is an implicit end of that scope', async () => {
+    const i = new Instance(await nested());
+    i.start();
+    i.complete('stay');
+    i.complete('stop');
+    expect(i.of('executionsCancelled')).toEqual([]);
+    expect(i.positions()).toEqual(['afterInner:waiting', 'sibling:waiting']);
+  });
+
+  it('an async sub-process waits before it is entered, then starts its scope', async () => {
+    const model = await inlineModel(
+      `<startEvent id="s"/><subProcess id="sp" activiti:async="true"><startEvent id="ss"/><userTask id="t"/>${flow('g', 'ss', 't')}</subProcess>` + flow('f', 's', 'sp'),
+    );
+    const i = new Instance(model);
+    i.start();
+    expect(i.positions()).toEqual(['sp:waiting']);
+    i.continueAt('sp');
+    expect(i.positions()).toEqual(['t:waiting']);
+    i.complete('t');
+    expect(i.status).toBe('completed');
+  });
+});
