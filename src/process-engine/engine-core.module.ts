@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { DeleteDeployment } from './application/deployments/delete-deployment.use-case.js';
 import { EngineTenant } from './application/deployments/engine-tenant.js';
 import { GetDeployment } from './application/deployments/get-deployment.query.js';
+import { GetDeploymentResources } from './application/deployments/get-deployment-resources.query.js';
 import { GetRepositoryDefinition } from './application/deployments/get-repository-definition.query.js';
 import { ListDeployments } from './application/deployments/list-deployments.query.js';
 import { ListRepositoryDefinitions } from './application/deployments/list-repository-definitions.query.js';
@@ -53,6 +54,7 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     EngineTenant,
     ListDeployments,
     GetDeployment,
+    GetDeploymentResources,
     DeleteDeployment,
     ListRepositoryDefinitions,
     GetRepositoryDefinition,

@@ -112,6 +112,11 @@ export const EngineErrors = {
     DomainError.conflict('ENGINE.TASK_DELEGATED', `Task ${id} is delegated: the delegate resolves it, it cannot be completed`, { field: 'taskId', value: id }),
   executionNotWaiting: (id: string, message: string) =>
     DomainError.conflict('ENGINE.EXECUTION_NOT_WAITING', `Process instance ${id} cannot advance: ${message}`, { field: 'processInstanceId', value: id }),
+  resourceNotFound: (deploymentId: string, name: string) =>
+    DomainError.notFound('ENGINE.RESOURCE_NOT_FOUND', `Deployment ${deploymentId} has no resource '${name.slice(0, 255)}'`, {
+      field: 'resourceId',
+      value: name.slice(0, 255),
+    }),
   deploymentNotFound: (id: string) =>
     DomainError.notFound('ENGINE.DEPLOYMENT_NOT_FOUND', `Deployment ${id} not found`, { field: 'deploymentId', value: id }),
   deploymentInUse: (id: string, running: number) =>

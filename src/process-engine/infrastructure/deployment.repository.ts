@@ -71,6 +71,25 @@ export class DeploymentRepository {
     return rows[0] ?? null;
   }
 
+  /** The resources of a deployment (names and media types), by name. */
+  async resources(id: string, tenantId: string): Promise<Array<{ name: string; mediaType: string }>> {
+    return this.uow.query<{ name: string; mediaType: string }>(
+      `SELECT r.name, r.media_type AS "mediaType" FROM process_engine.deployment_resources r
+        WHERE r.deployment_id = $1 AND r.tenant_id = $2 ORDER BY r.name`,
+      [id, tenantId],
+    );
+  }
+
+  /** One resource of a deployment with its bytes. */
+  async resource(id: string, tenantId: string, name: string): Promise<{ name: string; mediaType: string; bytes: Buffer } | null> {
+    const rows = await this.uow.query<{ name: string; mediaType: string; bytes: Buffer }>(
+      `SELECT r.name, r.media_type AS "mediaType", r.bytes FROM process_engine.deployment_resources r
+        WHERE r.deployment_id = $1 AND r.tenant_id = $2 AND r.name = $3`,
+      [id, tenantId, name],
+    );
+    return rows[0] ?? null;
+  }
+
   /** Locks the deployment row (deleting it must not race a start of one of its definitions). */
   async lock(id: string, tenantId: string): Promise<DeploymentRow | null> {
     const rows = await this.uow.query<DeploymentRow>(

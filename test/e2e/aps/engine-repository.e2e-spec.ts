@@ -113,6 +113,48 @@ describe('Activiti engine subset: repository/deployments and repository/process-
     expect(dep.body).toEqual(res.body);
   });
 
+  it('lists and serves the resources of a deployment, the URLs of the definition JSON included (non-ASCII names too)', async () => {
+    const name = 'Überweisung.bpmn20.xml';
+    const res = await t
+      .http()
+      .post(DEPLOYMENTS)
+      .set('Authorization', t.adminBasic)
+      .attach('file', Buffer.from(oneTaskBpmn('withResources')), name)
+      .attach('file', Buffer.from('{"key":"f"}'), 'form.json');
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    const list = await t.http().get(`${DEPLOYMENTS}/${id}/resources`).set('Authorization', user.auth);
+    expect(list.status).toBe(200);
+    const base = `${t.baseUrl}${DEPLOYMENTS}/${id}`;
+    expect(list.body).toEqual([
+      { id: 'form.json', url: `${base}/resources/form.json`, contentUrl: `${base}/resourcedata/form.json`, mediaType: 'application/json', type: 'resource' },
+      {
+        id: name,
+        url: `${base}/resources/${encodeURIComponent(name)}`,
+        contentUrl: `${base}/resourcedata/${encodeURIComponent(name)}`,
+        mediaType: 'text/xml',
+        type: 'processDefinition',
+      },
+    ]);
+    const defs = await t.http().get(DEFINITIONS).query({ deploymentId: id }).set('Authorization', user.auth);
+    const resourceUrl = new URL(defs.body.data[0].resource as string);
+    const one = await t.http().get(resourceUrl.pathname).set('Authorization', user.auth);
+    expect(one.status).toBe(200);
+    expect(one.body).toEqual(list.body[1]);
+    const bytes = await t.http().get(new URL(one.body.contentUrl as string).pathname).set('Authorization', user.auth).buffer(true).parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+    expect(bytes.status).toBe(200);
+    expect(bytes.headers['content-disposition']).toBe(`inline; filename="_berweisung.bpmn20.xml"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect((bytes.body as Buffer).toString('utf8')).toBe(oneTaskBpmn('withResources'));
+    const defXml = await t.http().get(`${DEFINITIONS}/${encodeURIComponent(defs.body.data[0].id as string)}/resourcedata`).set('Authorization', user.auth);
+    expect(defXml.status).toBe(200);
+    expect((await t.http().get(`${base.replace(t.baseUrl, '')}/resources/nope.xml`).set('Authorization', user.auth)).status).toBe(404);
+    expect((await t.http().get(`${DEPLOYMENTS}/999999/resources`).set('Authorization', user.auth)).status).toBe(404);
+  });
+
   it('versions definitions per key: redeploying gives version 2; latest=true lists only the newest', async () => {
     const a = await deployBpmn(t, oneTaskBpmn('versioned'));
     const b = await deployBpmn(t, oneTaskBpmn('versioned'));

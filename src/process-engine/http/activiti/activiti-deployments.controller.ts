@@ -1,13 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
 import { CurrentPrincipal, type Principal } from '../../../identity/index.js';
 import { DeleteDeployment } from '../../application/deployments/delete-deployment.use-case.js';
 import { DeployProcess } from '../../application/deployments/deploy-process.use-case.js';
 import { EngineTenant } from '../../application/deployments/engine-tenant.js';
 import { GetDeployment } from '../../application/deployments/get-deployment.query.js';
+import { GetDeploymentResources } from '../../application/deployments/get-deployment-resources.query.js';
 import { ListDeployments } from '../../application/deployments/list-deployments.query.js';
 import { APS_ENGINE_API, ApsEngineAuth, ApsIdPipe } from '../aps/aps-engine.support.js';
 import {
@@ -17,9 +18,10 @@ import {
   ActivitiDeploymentListResponse,
   ActivitiDeploymentResponse,
   ActivitiDeploymentUploadDto,
+  ActivitiResourceResponse,
   ActivitiTenantQueryDto,
 } from './activiti-repository.dto.js';
-import { engineApiBase, toActivitiDeployment } from './activiti-repository.mapper.js';
+import { engineApiBase, inlineDisposition, toActivitiDeployment, toActivitiResource } from './activiti-repository.mapper.js';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
 
 /** At most this many files in one deployment request. */
@@ -37,6 +39,7 @@ export class ActivitiDeploymentsController {
     private readonly list: ListDeployments,
     private readonly get: GetDeployment,
     private readonly remove: DeleteDeployment,
+    private readonly resources: GetDeploymentResources,
   ) {}
 
   @Post()
@@ -141,5 +144,60 @@ export class ActivitiDeploymentsController {
     @Query() q: ActivitiDeleteDeploymentQueryDto,
   ): Promise<void> {
     await this.remove.execute({ actor, deploymentId, tenantId: q.tenantId, cascade: q.cascade ?? false });
+  }
+
+  @Get(':deploymentId/resources')
+  @ApiOperation({
+    summary: 'List the resources of a deployment',
+    description: 'Any user of the tenant. Every file of the deployment by name: `{id, url, contentUrl, mediaType, type}` (type processDefinition, processImage or resource).',
+  })
+  @ApiOkResponse({ type: [ActivitiResourceResponse] })
+  @ApiApsErrors(403, 404)
+  async listResources(
+    @CurrentPrincipal() actor: Principal,
+    @Req() req: Request,
+    @Param('deploymentId', new ApsIdPipe('deploymentId')) deploymentId: string,
+    @Query() q: ActivitiTenantQueryDto,
+  ): Promise<ActivitiResourceResponse[]> {
+    const base = engineApiBase(req);
+    return (await this.resources.list({ actor, deploymentId, tenantId: q.tenantId })).map((r) => toActivitiResource(deploymentId, r, base));
+  }
+
+  @Get(':deploymentId/resources/:resourceId')
+  @ApiOperation({
+    summary: 'Get a resource of a deployment',
+    description: 'Any user of the tenant. `resourceId` is the file name (URL-encoded); unknown: 404.',
+  })
+  @ApiOkResponse({ type: ActivitiResourceResponse })
+  @ApiApsErrors(403, 404)
+  async getResource(
+    @CurrentPrincipal() actor: Principal,
+    @Req() req: Request,
+    @Param('deploymentId', new ApsIdPipe('deploymentId')) deploymentId: string,
+    @Param('resourceId') resourceId: string,
+    @Query() q: ActivitiTenantQueryDto,
+  ): Promise<ActivitiResourceResponse> {
+    const found = await this.resources.one({ actor, deploymentId, resourceId, tenantId: q.tenantId });
+    return toActivitiResource(deploymentId, found, engineApiBase(req));
+  }
+
+  @Get(':deploymentId/resourcedata/:resourceId')
+  @ApiOperation({
+    summary: 'The bytes of a resource of a deployment',
+    description: 'Any user of the tenant. Exactly the bytes uploaded, with the media type recorded at deploy (BPMN: text/xml).',
+  })
+  @ApiProduces('text/xml', 'application/octet-stream')
+  @ApiOkResponse({ description: 'The resource', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiApsErrors(403, 404)
+  async resourceData(
+    @CurrentPrincipal() actor: Principal,
+    @Param('deploymentId', new ApsIdPipe('deploymentId')) deploymentId: string,
+    @Param('resourceId') resourceId: string,
+    @Query() q: ActivitiTenantQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    const found = await this.resources.one({ actor, deploymentId, resourceId, tenantId: q.tenantId });
+    res.status(200).type(found.mediaType).setHeader('Content-Disposition', inlineDisposition(found.name));
+    res.send(found.bytes);
   }
 }

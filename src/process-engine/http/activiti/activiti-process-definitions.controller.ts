@@ -13,7 +13,7 @@ import {
   ActivitiProcessDefinitionResponse,
   ActivitiTenantQueryDto,
 } from './activiti-repository.dto.js';
-import { engineApiBase, toActivitiDefinition } from './activiti-repository.mapper.js';
+import { engineApiBase, inlineDisposition, toActivitiDefinition } from './activiti-repository.mapper.js';
 
 /** `key:version:deploymentId`: anything else cannot name a definition (400, not a lookup). */
 function definitionId(raw: string): string {
@@ -109,7 +109,7 @@ export class ActivitiProcessDefinitionsController {
     @Res() res: Response,
   ): Promise<void> {
     const resource = await this.get.resource({ actor, definitionId: definitionId(id), tenantId: q.tenantId });
-    res.status(200).type(resource.mediaType).setHeader('Content-Disposition', `inline; filename="${resource.name.replace(/["\\\r\n]/g, '_')}"`);
+    res.status(200).type(resource.mediaType).setHeader('Content-Disposition', inlineDisposition(resource.name));
     res.send(resource.bytes);
   }
 }

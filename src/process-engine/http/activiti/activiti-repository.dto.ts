@@ -222,3 +222,11 @@ export class ActivitiProcessDefinitionListResponse {
   @ApiProperty() order!: string;
   @ApiProperty() size!: number;
 }
+
+export class ActivitiResourceResponse {
+  @ApiProperty({ example: 'invoice.bpmn20.xml', description: 'The file name as uploaded.' }) id!: string;
+  @ApiProperty() url!: string;
+  @ApiProperty({ description: 'Where the bytes are: `repository/deployments/{id}/resourcedata/{resourceId}`.' }) contentUrl!: string;
+  @ApiProperty({ example: 'text/xml' }) mediaType!: string;
+  @ApiProperty({ enum: ['processDefinition', 'processImage', 'resource'] }) type!: string;
+}

@@ -3,7 +3,8 @@ import { apsDate } from '../../../../libs/dialects/dates.js';
 import type { DefinitionRow } from '../../infrastructure/definition.repository.js';
 import type { DeploymentRow } from '../../infrastructure/deployment.repository.js';
 import { APS_ENGINE_API } from '../aps/aps-engine.support.js';
-import type { ActivitiDeploymentResponse, ActivitiProcessDefinitionResponse } from './activiti-repository.dto.js';
+import type { DeploymentResourceView } from '../../application/deployments/get-deployment-resources.query.js';
+import type { ActivitiDeploymentResponse, ActivitiProcessDefinitionResponse, ActivitiResourceResponse } from './activiti-repository.dto.js';
 
 /** Absolute base of the engine API as the client reached it (Activiti REST answers absolute URLs). */
 export function engineApiBase(req: Request): string {
@@ -39,4 +40,21 @@ export function toActivitiDefinition(d: DefinitionRow, base: string): ActivitiPr
     startFormDefined: d.hasStartForm,
     tenantId: d.tenantId,
   };
+}
+
+export function toActivitiResource(deploymentId: string, r: DeploymentResourceView, base: string): ActivitiResourceResponse {
+  const name = encodeURIComponent(r.name);
+  return {
+    id: r.name,
+    url: `${base}/repository/deployments/${deploymentId}/resources/${name}`,
+    contentUrl: `${base}/repository/deployments/${deploymentId}/resourcedata/${name}`,
+    mediaType: r.mediaType,
+    type: r.type,
+  };
+}
+
+/** `inline` with an ASCII fallback name and the exact name as RFC 5987 `filename*` (header values must be ASCII). */
+export function inlineDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
