@@ -4,8 +4,9 @@ import type { UnitOfWork } from '../transaction/unit-of-work.js';
 
 /**
  * An in-memory cache of rows that any transaction may change, kept exact without a query per read:
- * it is emptied by every commit on this node (before the use case returns) and by a NOTIFY on
- * `channel` that database triggers send at the commit of any other writer. It serves nothing while
+ * it is emptied by every commit on this node that wrote to one of `schemas` (before the use case
+ * returns: read-your-writes on this node) and by a NOTIFY on `channel` that database triggers send
+ * at the commit of any writer (other nodes; writes the unit of work could not classify). It serves nothing while
  * the LISTEN connection is down or inside a transaction (which must see its own writes), and a load
  * that raced with an emptying is not stored (generation check).
  */
@@ -17,10 +18,10 @@ export class CommitInvalidatedCache<K extends string, V extends object> {
     private readonly uow: UnitOfWork,
     private readonly notifications: DatabaseNotifications,
     private readonly channel: string,
-    options: { readonly max: number; readonly ttlMs: number },
+    options: { readonly max: number; readonly ttlMs: number; readonly schemas: readonly string[] },
   ) {
     this.entries = new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs });
-    uow.onEveryCommit(() => this.clear());
+    uow.onCommitTouching(options.schemas, () => this.clear());
   }
 
   /** Call once at module init: starts listening on the channel. */

@@ -74,7 +74,7 @@ export class DomainEventBus {
     tenantId: string,
   ): Promise<DomainEvent<K, DomainEventMap[K]>> {
     if (!this.uow.inTransaction) throw new PublishOutsideTransactionError(type);
-    const manager = this.uow.manager;
+    const manager = this.uow.platformManager;
     const outer = this.cascade.getStore();
     const depth = outer !== undefined && outer.manager === manager ? outer.depth + 1 : 0;
     if (depth > this.options.maxEventCascadeDepth) throw new EventCascadeTooDeepError(type, this.options.maxEventCascadeDepth);

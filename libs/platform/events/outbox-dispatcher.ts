@@ -207,7 +207,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     };
     try {
       const firstTime = await this.uow.run(async () => {
-        const tx = this.uow.manager;
+        const tx = this.uow.platformManager;
         const marked = rowsOf<unknown>(
           await tx.query(
             `INSERT INTO platform.processed_events (handler, event_id) VALUES ($1, $2)

@@ -9,6 +9,35 @@ interface TransactionState {
   readonly manager: EntityManager;
   readonly beforeCommit: Array<() => Promise<void>>;
   readonly afterCommit: AfterCommit[];
+  /** Schemas this transaction wrote to, as far as `query` can tell; `all` once `manager` was handed out. */
+  touched: Set<string> | 'all';
+}
+
+interface CommitListener {
+  /** null: every commit. */
+  readonly schemas: ReadonlySet<string> | null;
+  readonly listener: () => void;
+}
+
+/** Schema-qualified targets of INSERT / UPDATE / DELETE / TRUNCATE / MERGE in a statement. */
+const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|merge\s+into)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?\s*\./gi;
+const WRITE_VERB = /\b(?:insert\s+into|delete\s+from|truncate|merge\s+into)\b|\bupdate\s+(?!set\b|of\b|skip\b|nowait\b)"?[a-z_]/i;
+
+/**
+ * The schemas a statement writes to, or `all` when it writes somewhere it does not name a schema
+ * (or calls something that might). Memoised: statements are static text with parameters.
+ */
+const classified = new Map<string, ReadonlySet<string> | 'all'>();
+export function writtenSchemas(sql: string): ReadonlySet<string> | 'all' {
+  const known = classified.get(sql);
+  if (known) return known;
+  const schemas = new Set<string>();
+  for (const m of sql.matchAll(WRITE_TARGET)) schemas.add(m[1]!.toLowerCase());
+  // A write verb without a qualified target (an unqualified table): be conservative.
+  const unqualified = schemas.size === 0 && WRITE_VERB.test(sql);
+  const result = unqualified ? 'all' : schemas;
+  if (classified.size < 10_000) classified.set(sql, result);
+  return result;
 }
 
 /**
@@ -32,7 +61,7 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
    */
   private static readonly live: UnitOfWork[] = [];
   private readonly storage = new AsyncLocalStorage<TransactionState>();
-  private readonly commitListeners: Array<() => void> = [];
+  private readonly commitListeners: CommitListener[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -51,17 +80,39 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
     return newest;
   }
 
-  /** The transaction's EntityManager when one is open, else the pool's. */
+  /**
+   * The transaction's EntityManager when one is open, else the pool's. What is done with it
+   * directly cannot be seen, so the transaction then counts as having written everywhere.
+   */
   get manager(): EntityManager {
-    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+    const state = this.storage.getStore();
+    if (!state) return this.dataSource.manager;
+    state.touched = 'all';
+    return state.manager;
   }
 
   /**
    * Parameterised SQL in the current transaction (or on the pool), as a prepared statement: the
    * hot paths (authentication, lists) run the same few statements thousands of times a second.
    */
+  /**
+   * The same EntityManager as `manager`, without counting the transaction as a write everywhere:
+   * for identifying the transaction (a map key) and for platform plumbing that writes only to the
+   * `platform` schema (the outbox), which no commit-invalidated cache reads.
+   */
+  get platformManager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
   query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
-    return preparedQuery<T>(this.manager, sql, params);
+    const state = this.storage.getStore();
+    if (!state) return preparedQuery<T>(this.dataSource.manager, sql, params);
+    if (state.touched !== 'all') {
+      const written = writtenSchemas(sql);
+      if (written === 'all') state.touched = 'all';
+      else for (const schema of written) state.touched.add(schema);
+    }
+    return preparedQuery<T>(state.manager, sql, params);
   }
 
   get inTransaction(): boolean {
@@ -71,8 +122,9 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     const afterCommit: AfterCommit[] = [];
+    let touched = new Set<string>() as TransactionState['touched'];
     const result = await this.dataSource.transaction(async (manager) => {
-      const state: TransactionState = { manager, beforeCommit: [], afterCommit };
+      const state: TransactionState = { manager, beforeCommit: [], afterCommit, touched };
       return this.storage.run(state, async () => {
         const value = await work();
         // Hooks may register further hooks (a handler publishing an event): drain until quiet.
@@ -80,10 +132,13 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
           const hook = state.beforeCommit.shift()!;
           await hook();
         }
+        touched = state.touched;
         return value;
       });
     });
-    for (const listener of this.commitListeners) listener();
+    for (const { schemas, listener } of this.commitListeners) {
+      if (schemas === null || touched === 'all' || [...schemas].some((schema) => (touched as Set<string>).has(schema))) listener();
+    }
     for (const callback of afterCommit) {
       try {
         await callback();
@@ -99,7 +154,16 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
    * data that any transaction may have changed drop their entries here (see PrincipalLoader).
    */
   onEveryCommit(listener: () => void): void {
-    this.commitListeners.push(listener);
+    this.commitListeners.push({ schemas: null, listener });
+  }
+
+  /**
+   * Called synchronously after a commit of this node that wrote to one of `schemas` (or may have:
+   * writes through `manager`, unqualified tables), before the use case returns. Writes this cannot
+   * see are still covered by the NOTIFY of the database triggers, a few milliseconds later.
+   */
+  onCommitTouching(schemas: readonly string[], listener: () => void): void {
+    this.commitListeners.push({ schemas: new Set(schemas), listener });
   }
 
   /** Runs inside the current transaction, after the use case body and before COMMIT. */

@@ -87,8 +87,8 @@ export class PrincipalLoader implements OnModuleInit {
     private readonly uow: UnitOfWork,
     notifications: DatabaseNotifications,
   ) {
-    this.rows = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 20_000, ttlMs: 60_000 });
-    this.notRevoked = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 100_000, ttlMs: 60_000 });
+    this.rows = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 20_000, ttlMs: 60_000, schemas: ['identity', 'org_structure'] });
+    this.notRevoked = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 100_000, ttlMs: 60_000, schemas: ['identity', 'org_structure'] });
   }
 
   async onModuleInit(): Promise<void> {

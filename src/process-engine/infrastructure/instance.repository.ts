@@ -27,7 +27,7 @@ export class InstanceRepository {
 
   private remember(row: LockedInstance | null): LockedInstance | null {
     if (row && this.uow.inTransaction) {
-      const manager = this.uow.manager;
+      const manager = this.uow.platformManager;
       let locks = this.held.get(manager);
       if (!locks) {
         locks = new Map();
@@ -40,7 +40,7 @@ export class InstanceRepository {
 
   /** `SELECT … FOR UPDATE`: every engine command takes this lock first (instance before tasks). */
   async lock(id: string): Promise<LockedInstance | null> {
-    const held = this.uow.inTransaction ? this.held.get(this.uow.manager)?.get(id) : undefined;
+    const held = this.uow.inTransaction ? this.held.get(this.uow.platformManager)?.get(id) : undefined;
     if (held) return held;
     const rows = await this.uow.query<LockedInstance>(
       `SELECT id::text AS id, tenant_id::text AS "tenantId", definition_id AS "definitionId", state, version

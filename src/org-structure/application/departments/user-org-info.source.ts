@@ -19,7 +19,7 @@ export class DepartmentUserOrgInfoSource implements UserOrgInfoSource, OnModuleI
     uow: UnitOfWork,
     notifications: DatabaseNotifications,
   ) {
-    this.cache = new CommitInvalidatedCache(uow, notifications, 'meridian_org', { max: 50_000, ttlMs: 60_000 });
+    this.cache = new CommitInvalidatedCache(uow, notifications, 'meridian_org', { max: 50_000, ttlMs: 60_000, schemas: ['identity', 'org_structure'] });
   }
 
   async onModuleInit(): Promise<void> {

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApsTaskVariableResponse } from './variables-response.dto.js';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
 import type { TaskAudit } from '../../application/tasks/get-task-audit.query.js';
 import type { ApsTask, ApsTaskLightGroup, ApsTaskLightUser, ApsTaskVariable } from './tasks.mapper.js';
@@ -22,13 +23,6 @@ export class ApsTaskLightGroupResponse implements ApsTaskLightGroup {
   @ApiProperty({ type: String, nullable: true, description: 'null for a group deleted since', example: 'Sales' }) name!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) externalId!: string | null;
   @ApiProperty({ type: String, enum: ['active', 'inactive'], nullable: true, example: 'active' }) status!: 'active' | 'inactive' | null;
-}
-
-export class ApsTaskVariableResponse implements ApsTaskVariable {
-  @ApiProperty({ example: 'amount' }) name!: string;
-  @ApiProperty({ example: 'integer' }) type!: string;
-  @ApiProperty({ description: 'The typed value', example: 100 }) value!: unknown;
-  @ApiProperty({ enum: ['global', 'local'], example: 'global' }) scope!: 'global' | 'local';
 }
 
 export class ApsTaskResponse implements ApsTask {
@@ -64,7 +58,7 @@ export class ApsTaskResponse implements ApsTask {
   @ApiProperty({ description: 'The caller manages a candidate group', example: false }) managerOfCandidateGroup!: boolean;
   @ApiProperty({ description: 'The caller is in a candidate group (nested groups count)', example: false }) memberOfCandidateGroup!: boolean;
   @ApiProperty({ description: 'The caller is a candidate user', example: false }) memberOfCandidateUsers!: boolean;
-  @ApiProperty({ type: [ApsTaskVariableResponse], description: 'Filled when the query asked for variables, else empty' }) variables!: ApsTaskVariableResponse[];
+  @ApiProperty({ type: [ApsTaskVariableResponse], description: 'Filled when the query asked for variables, else empty' }) variables!: ApsTaskVariable[];
 }
 
 export class ApsTaskPageResponse implements ApsPage<ApsTask> {
