@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { writeAuditEntry } from './audit-trail.js';
 
 export interface CommentRow {
   readonly id: string;
@@ -36,10 +37,13 @@ export class CommentRepository {
 
   /** The audit entry 'comment-added': details {commentId, message}. */
   async audit(c: { readonly tenantId: string; readonly instanceId: string | null; readonly taskId: string | null; readonly userId: string; readonly comment: CommentRow }): Promise<void> {
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       VALUES ($1, $2::bigint, $3::bigint, 'comment-added', $4::bigint, $5::jsonb)`,
-      [c.tenantId, c.instanceId, c.taskId, c.userId, JSON.stringify({ commentId: c.comment.id, message: c.comment.message })],
-    );
+    await writeAuditEntry(this.uow, {
+      tenantId: c.tenantId,
+      instanceId: c.instanceId,
+      taskId: c.taskId,
+      type: 'comment-added',
+      userId: c.userId,
+      details: { commentId: c.comment.id, message: c.comment.message },
+    });
   }
 }

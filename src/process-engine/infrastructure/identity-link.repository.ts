@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { writeAuditEntry } from './audit-trail.js';
 
 /** Whose link: a process instance's or a task's. */
 export type LinkOwner =
@@ -110,11 +111,14 @@ export class IdentityLinkRepository {
     readonly type: string;
   }): Promise<void> {
     const details = { [entry.family === 'users' ? 'involvedUserId' : 'involvedGroupId']: entry.identityId, linkType: entry.type };
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       VALUES ($1, $2::bigint, $3::bigint, $4, $5::bigint, $6::jsonb)`,
-      [entry.tenantId, entry.instanceId, entry.taskId, entry.change === 'added' ? 'task-involved' : 'task-involvement-removed', entry.userId, JSON.stringify(details)],
-    );
+    await writeAuditEntry(this.uow, {
+      tenantId: entry.tenantId,
+      instanceId: entry.instanceId,
+      taskId: entry.taskId,
+      type: entry.change === 'added' ? 'task-involved' : 'task-involvement-removed',
+      userId: entry.userId,
+      details,
+    });
     // A task's people changed: its version moves, as for every change of a task (engine-tasks' involve does the same).
     if (entry.taskId !== null) {
       await this.uow.query(`UPDATE process_engine.tasks SET version = version + 1 WHERE id = $1 AND tenant_id = $2`, [entry.taskId, entry.tenantId]);

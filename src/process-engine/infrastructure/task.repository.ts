@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { writeAuditEntry } from './audit-trail.js';
 import type { DelegationState, TaskChange, TaskFacts } from '../domain/task/task-actions.js';
 import { EngineErrors } from '../domain/process-engine.errors.js';
 
@@ -181,10 +182,7 @@ export class TaskRepository {
     readonly userId: string;
     readonly details: Record<string, unknown>;
   }): Promise<void> {
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [e.tenantId, e.instanceId, e.taskId, e.type, e.userId, JSON.stringify(e.details)],
-    );
+    await writeAuditEntry(this.uow, e);
   }
 
   /** The next position at the end of a checklist. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { writeAuditEntry } from './audit-trail.js';
 import type { TypedValue, VariableType } from '../domain/variables/typed-value.js';
 
 /** Where a variable lives: an instance (global), or a task (local). Execution-local variables come later. */
@@ -136,10 +137,13 @@ export class VariableStore {
    */
   async audit(entry: VariableAudit): Promise<void> {
     if (entry.changes.length === 0) return;
-    await this.uow.query(
-      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-       VALUES ($1, $2::bigint, $3::bigint, 'variables-updated', $4::bigint, $5::jsonb)`,
-      [entry.tenantId, entry.instanceId, entry.taskId, entry.userId, JSON.stringify({ scope: entry.scope, variables: entry.changes })],
-    );
+    await writeAuditEntry(this.uow, {
+      tenantId: entry.tenantId,
+      instanceId: entry.instanceId,
+      taskId: entry.taskId,
+      type: 'variables-updated',
+      userId: entry.userId,
+      details: { scope: entry.scope, variables: entry.changes },
+    });
   }
 }

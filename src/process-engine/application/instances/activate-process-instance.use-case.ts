@@ -3,7 +3,8 @@ import { Transactional, UnitOfWork } from '../../../../libs/platform/transaction
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { EngineAccess } from '../access/engine-access.js';
-import { lockInstance, requireStarterOrAdmin, writeAudit } from './instance-lifecycle.js';
+import { writeAuditEntry } from '../../infrastructure/audit-trail.js';
+import { lockInstance, requireStarterOrAdmin } from './instance-lifecycle.js';
 
 export interface ActivateProcessInstanceInput {
   readonly actor: Principal;
@@ -30,6 +31,6 @@ export class ActivateProcessInstance {
       `UPDATE process_engine.process_instances SET state = 'running', version = version + 1 WHERE id = $1 AND tenant_id = $2`,
       [instanceId, actor.tenantId],
     );
-    await writeAudit(this.uow, { tenantId: actor.tenantId, instanceId, type: 'process-activated', userId: actor.userId });
+    await writeAuditEntry(this.uow, { tenantId: actor.tenantId, instanceId, type: 'process-activated', userId: actor.userId });
   }
 }

@@ -4,7 +4,8 @@ import { Transactional, UnitOfWork } from '../../../../libs/platform/transaction
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { EngineAccess } from '../access/engine-access.js';
-import { lockInstance, requireStarterOrAdmin, writeAudit } from './instance-lifecycle.js';
+import { writeAuditEntry } from '../../infrastructure/audit-trail.js';
+import { lockInstance, requireStarterOrAdmin } from './instance-lifecycle.js';
 
 export interface DeleteProcessInstanceInput {
   readonly actor: Principal;
@@ -47,7 +48,7 @@ export class DeleteProcessInstance {
         WHERE id = $1 AND tenant_id = $2`,
       [instanceId, actor.tenantId, reason],
     );
-    await writeAudit(this.uow, { tenantId: actor.tenantId, instanceId, type: 'process-deleted', userId: actor.userId, details: { reason } });
+    await writeAuditEntry(this.uow, { tenantId: actor.tenantId, instanceId, type: 'process-deleted', userId: actor.userId, details: { reason } });
     await this.bus.publish(
       'process-engine.instance.ended',
       { instanceId, definitionId: instance.definitionId, definitionKey: instance.definitionKey, state: 'deleted' },

@@ -32,14 +32,3 @@ export async function lockInstance(uow: UnitOfWork, tenantId: string, id: string
 export function requireStarterOrAdmin(viewer: Viewer, actor: Principal, instance: LockedInstance, what: string): void {
   if (!viewer.admin && instance.startedBy !== actor.userId) throw EngineErrors.starterOrAdminOnly(what, instance.id);
 }
-
-/** Audit trail row (type values: see the list in the writers; details hold what the aps audit JSON needs). */
-export async function writeAudit(
-  uow: UnitOfWork,
-  e: { tenantId: string; instanceId: string; type: string; userId: string | null; details?: Record<string, unknown> },
-): Promise<void> {
-  await uow.query(
-    `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, type, user_id, details) VALUES ($1, $2, $3, $4, $5::jsonb)`,
-    [e.tenantId, e.instanceId, e.type, e.userId, JSON.stringify(e.details ?? {})],
-  );
-}
