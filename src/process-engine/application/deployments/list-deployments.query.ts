@@ -1,20 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../identity/index.js';
-import { DeploymentRepository, type DeploymentRow, type DeploymentSortField } from '../../infrastructure/deployment.repository.js';
+import { type DeploymentCriteria, DeploymentRepository, type DeploymentRow } from '../../infrastructure/deployment.repository.js';
 import { EngineTenant } from './engine-tenant.js';
 
-export interface ListDeploymentsInput {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly name?: string;
-  readonly nameLike?: string;
-  readonly category?: string;
-  readonly categoryNotEquals?: string;
-  readonly sort: DeploymentSortField;
-  readonly order: 'asc' | 'desc';
-  readonly offset: number;
-  readonly limit: number;
-}
+/** The repository's criteria; the tenant is a key or id the caller names (default: the caller's), see EngineTenant. */
+export type ListDeploymentsInput = Omit<DeploymentCriteria, 'tenantId'> & { readonly actor: Principal; readonly tenantId?: string };
 
 /** Deployments of a tenant (any user of the tenant; tenant managers may name another tenant). */
 @Injectable()

@@ -1,26 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../identity/index.js';
-import { DefinitionRepository, type DefinitionRow, type DefinitionSortField } from '../../infrastructure/definition.repository.js';
+import { type DefinitionCriteria, DefinitionRepository, type DefinitionRow } from '../../infrastructure/definition.repository.js';
 import { EngineTenant } from './engine-tenant.js';
 
-export interface ListRepositoryDefinitionsInput {
-  readonly actor: Principal;
-  readonly tenantId?: string;
-  readonly key?: string;
-  readonly keyLike?: string;
-  readonly name?: string;
-  readonly nameLike?: string;
-  readonly version?: number;
-  readonly latest?: boolean;
-  readonly deploymentId?: string;
-  readonly category?: string;
-  readonly categoryLike?: string;
-  readonly suspended?: boolean;
-  readonly sort: DefinitionSortField;
-  readonly order: 'asc' | 'desc';
-  readonly offset: number;
-  readonly limit: number;
-}
+/** The repository's criteria; the tenant is a key or id the caller names (default: the caller's), see EngineTenant. */
+export type ListRepositoryDefinitionsInput = Omit<DefinitionCriteria, 'tenantId'> & { readonly actor: Principal; readonly tenantId?: string };
 
 /** Process definitions of a tenant for the Activiti subset: any user of the tenant. */
 @Injectable()

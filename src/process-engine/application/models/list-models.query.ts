@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '../../../identity/index.js';
-import { ModelRepository, type ModelListFilter, type ModelSort, type ModelType } from '../../infrastructure/model.repository.js';
+import { type ModelCriteria, ModelRepository } from '../../infrastructure/model.repository.js';
 import { type ModelView, ModelViews } from './model.view.js';
 
-export interface ListModelsInput {
-  readonly actor: Principal;
-  readonly filter?: ModelListFilter;
-  readonly modelType: ModelType;
-  readonly referenceId?: string;
-  readonly sort: ModelSort;
-  readonly offset: number;
-  readonly limit: number;
-}
+/** The repository's criteria, for the caller's tenant and user. */
+export type ListModelsInput = Omit<ModelCriteria, 'tenantId' | 'userId'> & { readonly actor: Principal };
 
 /**
  * Models of the caller's tenant. Every model is shared with the whole tenant (there is no per-model
@@ -27,16 +20,8 @@ export class ListModels {
   ) {}
 
   async execute(input: ListModelsInput): Promise<{ total: number; items: ModelView[] }> {
-    const page = await this.models.list({
-      tenantId: input.actor.tenantId,
-      userId: input.actor.userId,
-      filter: input.filter,
-      modelType: input.modelType,
-      referenceId: input.referenceId,
-      sort: input.sort,
-      offset: input.offset,
-      limit: input.limit,
-    });
+    const { actor, ...criteria } = input;
+    const page = await this.models.list({ ...criteria, tenantId: actor.tenantId, userId: actor.userId });
     return { total: page.total, items: await this.views.render(input.actor, page.items) };
   }
 }
