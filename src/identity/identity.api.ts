@@ -112,6 +112,11 @@ export class IdentityApi {
     return ids.length === 0 ? Promise.resolve([]) : this.users.summaries(tenantId, { ids });
   }
 
+  /** The same users keyed by id (one query for any number of ids; repeats are fine): how pages resolve their people. */
+  async userSummariesById(tenantId: string, ids: Iterable<string>): Promise<Map<string, UserSummary>> {
+    return new Map((await this.userSummariesByIds(tenantId, [...new Set(ids)])).map((u) => [u.id, u]));
+  }
+
   /**
    * Resolves references to users of the tenant as BPMN models write them (design.md §8: a user
    * id, a username or an email, case-insensitively): answers reference → user id for those found.

@@ -18,9 +18,7 @@ export interface CommentView {
 
 /** Comments with their authors, read in one call; a deleted author keeps the id with null names. */
 export async function withAuthors(identity: IdentityApi, tenantId: string, rows: readonly CommentRow[]): Promise<CommentView[]> {
-  const authors = new Map(
-    (await identity.userSummariesByIds(tenantId, [...new Set(rows.map((r) => r.createdBy))])).map((u) => [u.id, u]),
-  );
+  const authors = await identity.userSummariesById(tenantId, rows.map((r) => r.createdBy));
   return rows.map((r) => {
     const u = authors.get(r.createdBy);
     return {

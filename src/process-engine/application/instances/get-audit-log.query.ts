@@ -70,7 +70,8 @@ interface CommentRow {
 /** Audit-trail types that other sources already show (tasks and comments tables), and so are not repeated. */
 const SHOWN_ELSEWHERE = new Set(['task-created', 'task-completed', 'comment-added']);
 
-export function fullName(u: UserSummary | undefined | null): string | null {
+/** The aps audit log names people by full name, else (no name at all) by username. */
+function auditName(u: UserSummary | undefined | null): string | null {
   if (!u) return null;
   const name = [u.firstName, u.lastName].filter((x) => x && x.trim() !== '').join(' ');
   return name || u.username;
@@ -159,8 +160,8 @@ export class GetAuditLog {
     for (const t of tasks) for (const id of [t.assigneeId, t.completedBy]) if (id) userIds.add(id);
     for (const c of comments) userIds.add(c.createdBy);
     for (const a of trail) if (a.userId) userIds.add(a.userId);
-    const users = new Map((await this.identity.userSummariesByIds(actor.tenantId, [...userIds])).map((u) => [u.id, u]));
-    const name = (id: string | null): string | null => (id ? fullName(users.get(id)) : null);
+    const users = await this.identity.userSummariesById(actor.tenantId, userIds);
+    const name = (id: string | null): string | null => (id ? auditName(users.get(id)) : null);
 
     const blank = { selectedOutcome: null, formData: [], taskName: null, taskAssignee: null, activityId: null, activityName: null, activityType: null, message: null };
     // [entry, source rank, row id]: a stable order for entries with the same timestamp.
@@ -202,7 +203,7 @@ export class GetAuditLog {
       entries.push([{ ...blank, type: 'commentCreated', timestamp: c.createdAt, taskName: c.taskName, taskAssignee: name(c.createdBy), message: c.message, startTime: c.createdAt, endTime: c.createdAt }, 5, Number(c.seq)]);
     }
     entries.sort((x, y) => x[0].timestamp.getTime() - y[0].timestamp.getTime() || x[1] - y[1] || x[2] - y[2]);
-    return { instance, initiator: fullName(instance.startedBy), entries: entries.map((e) => e[0]) };
+    return { instance, initiator: auditName(instance.startedBy), entries: entries.map((e) => e[0]) };
   }
 
   /**

@@ -57,8 +57,7 @@ export class InstanceReader {
   /** Adds starters and (optionally) variables to rows read with INSTANCE_COLUMNS, keeping their order. */
   async complete(tenantId: string, rows: readonly InstanceRow[], withVariables: boolean): Promise<InstanceView[]> {
     if (rows.length === 0) return [];
-    const starterIds = [...new Set(rows.map((r) => r.startedById).filter((x): x is string => x !== null))];
-    const users = new Map((await this.identity.userSummariesByIds(tenantId, starterIds)).map((u) => [u.id, u]));
+    const users = await this.identity.userSummariesById(tenantId, rows.map((r) => r.startedById).filter((x): x is string => x !== null));
     const variables = new Map<string, Array<{ name: string; type: VariableType; value: unknown }>>();
     if (withVariables) {
       const vars = await this.uow.query<{ instanceId: string; name: string; type: VariableType; value: unknown }>(

@@ -3,6 +3,7 @@ import { IdentityApi, type Principal } from '../../../identity/index.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { type ModelHistoryRow, ModelRepository, type ModelRow, type ModelType } from '../../infrastructure/model.repository.js';
+import { fullName } from '../people.js';
 
 /** The aps model representation before the wire (ids as strings, dates as Date). */
 export interface ModelView {
@@ -64,7 +65,7 @@ export class ModelViews {
   async render(actor: Principal, rows: ReadonlyArray<(ModelRow & { favorite: boolean }) | ModelHistoryRow>): Promise<ModelView[]> {
     const ids = [...new Set(rows.flatMap((r) => [r.createdBy, r.lastUpdatedBy]))];
     const users = await this.identity.userSummariesByIds(actor.tenantId, ids);
-    const names = new Map(users.map((u) => [u.id, [u.firstName, u.lastName].filter((x) => x).join(' ')]));
+    const names = new Map(users.map((u) => [u.id, fullName(u)]));
     return rows.map((r) => {
       const history = 'modelId' in r;
       return {

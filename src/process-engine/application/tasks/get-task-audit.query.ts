@@ -4,6 +4,7 @@ import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { auditTime } from '../../domain/task/task-actions.js';
 import { TaskReadModel } from '../../infrastructure/task.read-model.js';
 import { EngineAccess } from '../access/engine-access.js';
+import { fullName } from '../people.js';
 
 /** seed 004 "Task Audit Info (as JSON)", field for field. */
 export interface TaskAudit {
@@ -22,8 +23,7 @@ export interface TaskAudit {
   readonly comments: Array<{ author: string | null; message: string }>;
 }
 
-const fullName = (u: { firstName: string; lastName: string } | undefined): string | null =>
-  u ? [u.firstName, u.lastName].filter((x) => x !== '').join(' ') : null;
+const nameOf = (u: { firstName: string; lastName: string } | undefined): string | null => (u ? fullName(u) : null);
 
 /** The audit of a task the caller sees, from the task row, its audit entries and its comments. */
 @Injectable()
@@ -39,20 +39,20 @@ export class GetTaskAudit {
     const task = await this.reads.byId(viewer, input.taskId);
     if (!task) throw EngineErrors.taskNotFound(input.taskId);
     const extras = await this.reads.auditExtras(task.id);
-    const userIds = [...new Set([...(task.assigneeId !== null ? [task.assigneeId] : []), ...extras.comments.map((c) => c.createdBy)])];
-    const users = new Map((await this.identity.userSummariesByIds(viewer.tenantId, userIds)).map((u) => [u.id, u]));
+    const userIds = [...(task.assigneeId !== null ? [task.assigneeId] : []), ...extras.comments.map((c) => c.createdBy)];
+    const users = await this.identity.userSummariesById(viewer.tenantId, userIds);
     return {
       taskId: task.id,
       taskName: task.name,
       processInstanceId: task.instanceId,
       processDefinitionName: task.definitionName,
       processDefinitionVersion: task.definitionVersion,
-      assignee: task.assigneeId === null ? null : fullName(users.get(task.assigneeId)),
+      assignee: task.assigneeId === null ? null : nameOf(users.get(task.assigneeId)),
       startTime: auditTime(task.createdAt),
       endTime: auditTime(task.endedAt),
       formData: extras.formData,
       selectedOutcome: extras.outcome,
-      comments: extras.comments.map((c) => ({ author: fullName(users.get(c.createdBy)), message: c.message })),
+      comments: extras.comments.map((c) => ({ author: nameOf(users.get(c.createdBy)), message: c.message })),
     };
   }
 }

@@ -54,14 +54,12 @@ export class TaskViews {
         ? { id, name: g.name, externalId: g.externalId, status: g.status === 'ACTIVE' ? 'active' : 'inactive' }
         : { id, name: null, externalId: null, status: null };
     };
-    const users = new Map(
-      (await this.identity.userSummariesByIds(tenantId, [...ids])).map((u) => [
-        u.id,
-        { id: u.id, firstName: u.firstName, lastName: u.lastName, email: u.email } satisfies TaskUser,
-      ]),
-    );
+    const users = await this.identity.userSummariesById(tenantId, ids);
     // A user deleted since keeps their id on the task: show the id without a name rather than drop it.
-    const user = (id: string): TaskUser => users.get(id) ?? { id, firstName: '', lastName: '', email: null };
+    const user = (id: string): TaskUser => {
+      const u = users.get(id);
+      return u ? { id, firstName: u.firstName, lastName: u.lastName, email: u.email } : { id, firstName: '', lastName: '', email: null };
+    };
     return rows.map((task) => ({
       task,
       assignee: task.assigneeId === null ? null : user(task.assigneeId),
