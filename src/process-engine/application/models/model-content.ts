@@ -1,6 +1,5 @@
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { readBpmn } from '../../infrastructure/bpmn/read-bpmn.js';
-import type { ModelType } from '../../infrastructure/model.repository.js';
 
 /** What a process model's BPMN says about itself: the first process's id (the model key) and name. */
 export interface BpmnSummary {
@@ -123,11 +122,3 @@ export function parseJsonContent(raw: string, field: string): string {
   if (!isObject(json)) throw EngineErrors.invalidModelContent(field, 'The model content must be a JSON object');
   return JSON.stringify(json);
 }
-
-export const MODEL_TYPE_NAMES: Record<ModelType, string> = {
-  0: 'a BPMN 2.0 process model',
-  1: 'a step process model',
-  2: 'a form model',
-  3: 'an app model',
-  4: 'a decision table model',
-};
