@@ -5,6 +5,7 @@ import { OrgStructureApi } from '../../../org-structure/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { type CandidateStarterView, requireDefinition } from './definition.view.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 
 export interface AddCandidateStarterInput {
   readonly actor: Principal;
@@ -22,6 +23,7 @@ export interface AddCandidateStarterInput {
 export class AddCandidateStarter {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly definitions: DefinitionRepository,
     private readonly access: EngineAccess,
     private readonly identity: IdentityApi,
     private readonly org: OrgStructureApi,
@@ -31,7 +33,7 @@ export class AddCandidateStarter {
   async execute(input: AddCandidateStarterInput): Promise<CandidateStarterView> {
     const { actor } = input;
     if (!this.access.isAdmin(actor)) throw EngineErrors.adminOnly('change the candidate starters of a process definition');
-    await requireDefinition(this.uow, actor.tenantId, input.definitionId);
+    await requireDefinition(this.definitions, actor.tenantId, input.definitionId);
     if (input.userId !== undefined) {
       if ((await this.identity.existingUserIds(actor.tenantId, [input.userId])).length === 0) throw EngineErrors.starterIdentityNotFound('user', input.userId);
     } else if ((await this.org.groupIdsByReference(actor.tenantId, [input.groupId!])).get(input.groupId!) !== input.groupId) {

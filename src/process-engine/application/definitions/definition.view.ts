@@ -1,4 +1,4 @@
-import type { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
+import type { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 
 /** A deployed process definition as the aps API shows it. */
@@ -21,10 +21,22 @@ export const DEFINITION_COLUMNS = `d.id, d.tenant_id::text AS "tenantId", d.key,
   (d.has_start_form OR d.start_form_key IS NOT NULL) AS "hasStartForm", d.start_form_key AS "startFormKey"`;
 
 /** The definition of the caller's tenant, or 404 (another tenant's definition is not found either). */
-export async function requireDefinition(uow: UnitOfWork, tenantId: string, id: string): Promise<DefinitionView> {
-  const rows = await uow.query<DefinitionView>(`SELECT ${DEFINITION_COLUMNS} FROM process_engine.process_definitions d WHERE d.id = $1 AND d.tenant_id = $2`, [id, tenantId]);
-  if (rows.length === 0) throw EngineErrors.definitionNotFound(id);
-  return rows[0]!;
+export async function requireDefinition(definitions: DefinitionRepository, tenantId: string, id: string): Promise<DefinitionView> {
+  const d = await definitions.find(tenantId, { id });
+  if (!d) throw EngineErrors.definitionNotFound(id);
+  return {
+    id: d.id,
+    tenantId: d.tenantId,
+    key: d.key,
+    version: d.version,
+    name: d.name,
+    description: d.description,
+    category: d.category,
+    deploymentId: d.deploymentId,
+    appDefinitionId: d.appDefinitionId,
+    hasStartForm: d.hasStartForm || d.startFormKey !== null,
+    startFormKey: d.startFormKey,
+  };
 }
 
 export type StarterFamily = 'users' | 'groups';

@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.j
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { type CandidateStarterView, requireDefinition, type StarterFamily } from './definition.view.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 
 export interface GetCandidateStarterInput {
   readonly actor: Principal;
@@ -14,10 +15,13 @@ export interface GetCandidateStarterInput {
 /** One candidate starter of a definition of the caller's tenant (any user of the tenant may read it); 404 when it is not one. */
 @Injectable()
 export class GetCandidateStarter {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly definitions: DefinitionRepository,
+  ) {}
 
   async execute(input: GetCandidateStarterInput): Promise<CandidateStarterView> {
-    await requireDefinition(this.uow, input.actor.tenantId, input.definitionId);
+    await requireDefinition(this.definitions, input.actor.tenantId, input.definitionId);
     const column = input.family === 'users' ? 'user_id' : 'group_id';
     const rows = await this.uow.query<CandidateStarterView>(
       `SELECT user_id::text AS "userId", group_id::text AS "groupId" FROM process_engine.identity_links

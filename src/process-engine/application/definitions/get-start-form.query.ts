@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { type DefinitionView, requireDefinition } from './definition.view.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 
 export interface GetStartFormInput {
   readonly actor: Principal;
@@ -15,10 +15,10 @@ export interface GetStartFormInput {
  */
 @Injectable()
 export class GetStartForm {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(private readonly definitions: DefinitionRepository) {}
 
   async execute(input: GetStartFormInput): Promise<{ definition: DefinitionView; formKey: string }> {
-    const definition = await requireDefinition(this.uow, input.actor.tenantId, input.definitionId);
+    const definition = await requireDefinition(this.definitions, input.actor.tenantId, input.definitionId);
     if (!definition.hasStartForm || definition.startFormKey === null) throw EngineErrors.noStartForm(input.definitionId);
     return { definition, formKey: definition.startFormKey };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../../../identity/index.js';
 import { type CandidateStarterView, requireDefinition, type StarterFamily } from './definition.view.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 
 export interface ListCandidateStartersInput {
   readonly actor: Principal;
@@ -13,10 +14,13 @@ export interface ListCandidateStartersInput {
 /** The candidate starters of a definition of the caller's tenant, users first, in the order they were added. */
 @Injectable()
 export class ListCandidateStarters {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly definitions: DefinitionRepository,
+  ) {}
 
   async execute(input: ListCandidateStartersInput): Promise<CandidateStarterView[]> {
-    await requireDefinition(this.uow, input.actor.tenantId, input.definitionId);
+    await requireDefinition(this.definitions, input.actor.tenantId, input.definitionId);
     const family = input.family === undefined ? '' : input.family === 'users' ? 'AND user_id IS NOT NULL' : 'AND group_id IS NOT NULL';
     return this.uow.query<CandidateStarterView>(
       `SELECT user_id::text AS "userId", group_id::text AS "groupId" FROM process_engine.identity_links

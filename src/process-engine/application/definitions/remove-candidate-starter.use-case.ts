@@ -4,6 +4,7 @@ import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { requireDefinition, type StarterFamily } from './definition.view.js';
+import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 
 export interface RemoveCandidateStarterInput {
   readonly actor: Principal;
@@ -17,6 +18,7 @@ export interface RemoveCandidateStarterInput {
 export class RemoveCandidateStarter {
   constructor(
     private readonly uow: UnitOfWork,
+    private readonly definitions: DefinitionRepository,
     private readonly access: EngineAccess,
   ) {}
 
@@ -24,7 +26,7 @@ export class RemoveCandidateStarter {
   async execute(input: RemoveCandidateStarterInput): Promise<void> {
     const { actor } = input;
     if (!this.access.isAdmin(actor)) throw EngineErrors.adminOnly('change the candidate starters of a process definition');
-    await requireDefinition(this.uow, actor.tenantId, input.definitionId);
+    await requireDefinition(this.definitions, actor.tenantId, input.definitionId);
     const column = input.family === 'users' ? 'user_id' : 'group_id';
     const rows = await this.uow.query(
       `DELETE FROM process_engine.identity_links WHERE tenant_id = $1 AND definition_id = $2 AND type = 'candidate' AND ${column} = $3 RETURNING id`,
