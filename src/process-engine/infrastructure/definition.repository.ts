@@ -82,16 +82,25 @@ export class DefinitionRepository {
    * Serialises deployments of one key in one tenant until the transaction ends, so that two
    * concurrent deployments never compute the same next version.
    */
-  async lockKey(tenantId: string, key: string): Promise<void> {
-    await this.uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('process-definition:' || $1 || ':' || $2, 0))`, [tenantId, key]);
-  }
-
-  async latestVersion(tenantId: string, key: string): Promise<number> {
-    const rows = await this.uow.query<{ v: number | null }>(
-      `SELECT max(version) AS v FROM process_engine.process_definitions WHERE tenant_id = $1 AND key = $2`,
-      [tenantId, key],
+  /**
+   * Takes the transaction's lock on each key, in the order given (callers sort them, so that two
+   * deployments sharing keys never wait on each other in a cycle), then answers each key's latest
+   * version (0 for a new key): two statements for any number of keys.
+   */
+  async lockKeysAndLatestVersions(tenantId: string, keys: readonly string[]): Promise<Map<string, number>> {
+    const latest = new Map<string, number>(keys.map((k) => [k, 0]));
+    if (keys.length === 0) return latest;
+    // A function scan yields unnest's rows in array order, and the locks are taken row by row.
+    await this.uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('process-definition:' || $1 || ':' || k.key, 0)) FROM unnest($2::text[]) AS k(key)`, [
+      tenantId,
+      keys,
+    ]);
+    const rows = await this.uow.query<{ key: string; v: number }>(
+      `SELECT key, max(version) AS v FROM process_engine.process_definitions WHERE tenant_id = $1 AND key = ANY($2::text[]) GROUP BY key`,
+      [tenantId, keys],
     );
-    return rows[0]?.v ?? 0;
+    for (const r of rows) latest.set(r.key, r.v);
+    return latest;
   }
 
   async insert(tenantId: string, deploymentId: string, category: string | null, appDefinitionId: string | null, defs: readonly NewDefinition[]): Promise<void> {

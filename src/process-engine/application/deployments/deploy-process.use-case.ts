@@ -153,9 +153,10 @@ export class DeployProcess {
 
     const defs: NewDefinition[] = [];
     // Lock keys in a fixed order: two deployments sharing keys never wait on each other in a cycle.
-    for (const c of [...compiled].sort((a, b) => (a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0))) {
-      await this.definitions.lockKey(tenantId, c.model.id);
-      const version = (await this.definitions.latestVersion(tenantId, c.model.id)) + 1;
+    const sorted = [...compiled].sort((a, b) => (a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0));
+    const latest = await this.definitions.lockKeysAndLatestVersions(tenantId, sorted.map((c) => c.model.id));
+    for (const c of sorted) {
+      const version = latest.get(c.model.id)! + 1;
       const start = c.model.startNodeIds[0] ? c.model.nodes[c.model.startNodeIds[0]] : undefined;
       defs.push({
         id: `${c.model.id}:${version}:${deployment.id}`,
