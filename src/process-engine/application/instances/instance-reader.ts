@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { IdentityApi } from '../../../identity/index.js';
 import type { VariableType } from '../../domain/variables/typed-value.js';
-import type { InstanceState, InstanceView } from './instance.view.js';
+import type { InstanceRow, InstanceView } from './instance.view.js';
+
+export type { InstanceRow } from './instance.view.js';
 
 /** Columns of an instance row `p` joined with its definition `d` (the FROM clause is INSTANCE_FROM). */
 export const INSTANCE_COLUMNS = `p.id::text AS "id", p.tenant_id::text AS "tenantId", p.name AS "name", p.business_key AS "businessKey",
@@ -13,28 +15,6 @@ export const INSTANCE_COLUMNS = `p.id::text AS "id", p.tenant_id::text AS "tenan
   (SELECT count(*)::int FROM process_engine.incidents inc WHERE inc.instance_id = p.id AND inc.resolved_at IS NULL) AS "incidents"`;
 
 export const INSTANCE_FROM = `process_engine.process_instances p JOIN process_engine.process_definitions d ON d.id = p.definition_id`;
-
-export interface InstanceRow {
-  readonly id: string;
-  readonly tenantId: string;
-  readonly name: string | null;
-  readonly businessKey: string | null;
-  readonly state: InstanceState;
-  readonly startedAt: Date;
-  readonly endedAt: Date | null;
-  readonly endReason: string | null;
-  readonly startedById: string | null;
-  readonly definitionId: string;
-  readonly definitionKey: string;
-  readonly definitionName: string | null;
-  readonly definitionDescription: string | null;
-  readonly definitionCategory: string | null;
-  readonly definitionVersion: number;
-  readonly deploymentId: string;
-  readonly hasStartForm: boolean;
-  readonly graphicalNotation: boolean;
-  readonly incidents: number;
-}
 
 /**
  * Reads instances with their definitions, starters (one IdentityApi call per page) and, when asked,

@@ -3,8 +3,8 @@ import type { VariableType } from '../../domain/variables/typed-value.js';
 
 export type InstanceState = 'running' | 'suspended' | 'completed' | 'deleted';
 
-/** A process instance with its definition, as the aps representations need it. */
-export interface InstanceView {
+/** An instance row read with INSTANCE_COLUMNS (InstanceView adds the starter and the variables). */
+export interface InstanceRow {
   readonly id: string;
   readonly tenantId: string;
   readonly name: string | null;
@@ -14,8 +14,6 @@ export interface InstanceView {
   readonly endedAt: Date | null;
   readonly endReason: string | null;
   readonly startedById: string | null;
-  /** The starter as a light user; null when there is none or the user was deleted. */
-  readonly startedBy: UserSummary | null;
   readonly definitionId: string;
   readonly definitionKey: string;
   readonly definitionName: string | null;
@@ -28,6 +26,12 @@ export interface InstanceView {
   readonly graphicalNotation: boolean;
   /** Open (unresolved) incidents of the instance (design.md §8). */
   readonly incidents: number;
+}
+
+/** A process instance with its definition (the row), its starter and, when asked, its variables, as the aps representations need it. */
+export type InstanceView = InstanceRow & {
+  /** The starter as a light user; null when there is none or the user was deleted. */
+  readonly startedBy: UserSummary | null;
   /** Instance (global) variables, by name; null when not loaded. */
   readonly variables: ReadonlyArray<{ readonly name: string; readonly type: VariableType; readonly value: unknown }> | null;
-}
+};
