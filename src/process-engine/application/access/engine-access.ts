@@ -65,8 +65,12 @@ export class EngineAccess {
   }
 
   async viewer(actor: Principal): Promise<Viewer> {
-    const groups = await this.org.groupsOfUser(actor.tenantId, actor.userId);
-    return { tenantId: actor.tenantId, userId: actor.userId, groupIds: groups.map((x) => x.id), admin: this.isAdmin(actor) };
+    return { tenantId: actor.tenantId, userId: actor.userId, groupIds: await this.groupIdsOf(actor), admin: this.isAdmin(actor) };
+  }
+
+  /** The caller's groups, nested groups included. */
+  async groupIdsOf(actor: Principal): Promise<string[]> {
+    return (await this.org.groupsOfUser(actor.tenantId, actor.userId)).map((x) => x.id);
   }
 
   /** 404 unless the task exists in the caller's tenant, 403 unless the caller may see it. */

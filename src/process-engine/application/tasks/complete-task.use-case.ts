@@ -7,7 +7,7 @@ import { decideCompletion } from '../../domain/task/complete-rules.js';
 import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
 import { InstanceRepository, type LockedInstance } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
-import { EngineAccess } from '../access/engine-access.js';
+import { EngineAccess, taskVisibleSql } from '../access/engine-access.js';
 
 export interface CompleteTaskInput {
   readonly actor: Principal;
@@ -65,14 +65,23 @@ export class CompleteTask {
   @Transactional()
   async execute(input: CompleteTaskInput): Promise<void> {
     const { actor, taskId } = input;
-    const viewer = await this.access.requireTask(actor, taskId);
+    // An admin sees every task of the tenant: their groups are read only when the decision needs them
+    // (an unassigned task with candidate groups: completing as candidate or as admin). Others need
+    // them for the visibility predicate, which runs in the locking statement.
+    const admin = this.access.isAdmin(actor);
+    const groupIds = admin ? null : await this.access.groupIdsOf(actor);
+
+    // One round trip locks the instance, reads the task and checks it is visible; a standalone task
+    // is then locked itself.
+    const locked = await this.lockAndRead(taskId, actor, groupIds);
+    // 404 unless the task exists in the caller's tenant, 403 unless the caller may see it (EngineAccess rules).
+    if (!locked || locked.tenantId !== actor.tenantId) throw EngineErrors.taskNotFound(taskId);
+    if (!locked.visible) throw EngineErrors.notInvolved('task', taskId);
     // Typed before anything is written: a wrong type is a 400 that changes nothing.
     const typed = (input.variables ?? []).map((v) => ({ scope: v.scope ?? 'global', name: v.name, ...toTypedValue(v.name, v.type, v.value) }));
 
-    // One round trip locks the instance and reads the task; a standalone task is then locked itself.
-    const locked = await this.lockAndRead(taskId);
-    const instance = locked?.instance ? this.instances.noteLocked(locked.instance) : null;
-    const task = locked && locked.instanceId === null ? await this.readLockedStandalone(taskId) : locked;
+    const instance = locked.instance ? this.instances.noteLocked(locked.instance) : null;
+    const task = locked.instanceId === null ? await this.readLockedStandalone(taskId) : locked;
     if (!task) throw EngineErrors.taskNotFound(taskId);
     if (task.endedAt) throw EngineErrors.taskEnded(taskId);
     if (instance && instance.state !== 'running') {
@@ -80,6 +89,12 @@ export class CompleteTask {
       throw (await this.endedNow(taskId)) ? EngineErrors.taskEnded(taskId) : EngineErrors.instanceNotRunning(instance.id, instance.state);
     }
 
+    const groupsMatter = task.assigneeId === null && task.candidateGroupIds.length > 0;
+    const viewer = {
+      userId: actor.userId,
+      admin,
+      groupIds: groupIds ?? (groupsMatter ? await this.access.groupIdsOf(actor) : []),
+    };
     const decision = decideCompletion(task, viewer);
     if (!decision.allowed) throw decision.reason === 'delegated' ? EngineErrors.taskDelegated(taskId) : EngineErrors.mayNotComplete(taskId);
 
@@ -142,16 +157,22 @@ export class CompleteTask {
    * they may be stale, which the versioned update turns into a 409 (every change of a task moves
    * its version), so no decision made on a stale row is ever written.
    */
-  private async lockAndRead(taskId: string): Promise<(TaskRow & { instance: LockedInstance | null }) | null> {
-    const rows = await this.uow.query<TaskRow & { instance: LockedInstance | null }>(
+  private async lockAndRead(
+    taskId: string,
+    actor: Principal,
+    groupIds: readonly string[] | null,
+  ): Promise<(TaskRow & { instance: LockedInstance | null; visible: boolean }) | null> {
+    const visible = groupIds === null ? 'true' : taskVisibleSql('t', '$2::bigint', '$3::bigint[]');
+    const rows = await this.uow.query<TaskRow & { instance: LockedInstance | null; visible: boolean }>(
       `WITH p AS (
          SELECT p.id, p.tenant_id, p.definition_id, p.state, p.version FROM process_engine.process_instances p
           WHERE p.id = (SELECT t0.instance_id FROM process_engine.tasks t0 WHERE t0.id = $1) FOR UPDATE)
        ${TASK_COLUMNS},
          (SELECT json_build_object('id', p.id::text, 'tenantId', p.tenant_id::text, 'definitionId', p.definition_id, 'state', p.state, 'version', p.version)
-            FROM p) AS instance
+            FROM p) AS instance,
+         ${visible} AS visible
          FROM process_engine.tasks t WHERE t.id = $1`,
-      [taskId],
+      groupIds === null ? [taskId] : [taskId, actor.userId, groupIds],
     );
     return rows[0] ?? null;
   }
