@@ -3,54 +3,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { deployBpmn, oneTaskBpmn } from '../../support/engine.js';
 import { API, createUser } from './aps-test-helpers.js';
 import { insertIncident } from './engine-instances-fixtures.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks a value against a schema of the document: required fields, no undocumented ones, types, nulls, enums, oneOf. */
-function conformance(doc: Json, schema: unknown, value: unknown, at: string, problems: string[]): void {
-  if (!isObject(schema)) return;
-  if (typeof schema.$ref === 'string') {
-    return conformance(doc, ((doc.components as Json).schemas as Json)[schema.$ref.slice('#/components/schemas/'.length)], value, at, problems);
-  }
-  if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return conformance(doc, schema.allOf[0], value, at, problems);
-  if (value === null) {
-    if (schema.nullable !== true) problems.push(`${at}: null but not nullable`);
-    return;
-  }
-  if (Array.isArray(schema.oneOf)) {
-    const fits = schema.oneOf.some((s) => {
-      const p: string[] = [];
-      conformance(doc, s, value, at, p);
-      return p.length === 0;
-    });
-    if (!fits) problems.push(`${at}: fits none of oneOf`);
-    return;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
-  switch (schema.type) {
-    case 'array':
-      if (!Array.isArray(value)) return void problems.push(`${at}: not an array`);
-      value.forEach((v, i) => conformance(doc, schema.items, v, `${at}[${i}]`, problems));
-      return;
-    case 'object':
-    case undefined: {
-      if (!isObject(value)) return void problems.push(`${at}: not an object`);
-      const properties = (schema.properties ?? {}) as Json;
-      for (const field of (schema.required ?? []) as string[]) if (!(field in value)) problems.push(`${at}.${field}: missing`);
-      for (const [field, v] of Object.entries(value)) {
-        if (field in properties) conformance(doc, properties[field], v, `${at}.${field}`, problems);
-        else if (schema.additionalProperties === undefined || schema.additionalProperties === false) problems.push(`${at}.${field}: not documented`);
-      }
-      return;
-    }
-    case 'integer':
-      if (!Number.isInteger(value)) problems.push(`${at}: not an integer`);
-      return;
-    default:
-      if (typeof value !== schema.type) problems.push(`${at}: ${typeof value}, documented ${String(schema.type)}`);
-  }
-}
+import { conformance, isObject, type Json } from '../../support/openapi.js';
 
 /** Every answer of the engine-instances endpoints, successes and errors, has the shape its OpenAPI operation documents. */
 describe('aps process definitions and instances: answers match the OpenAPI documents', () => {
