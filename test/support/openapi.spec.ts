@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { conformance, type Json } from './openapi.js';
+import { answerProblems, conformance, type Json } from './openapi.js';
 
 const doc: Json = {
   components: {
@@ -39,5 +39,19 @@ describe('conformance (answers against their OpenAPI schema)', () => {
     expect(problemsOf(either, null)).toEqual(['body: matches none of oneOf']);
     expect(problemsOf({ ...either, nullable: true }, null)).toEqual([]);
     expect(problemsOf({ allOf: [{ $ref: '#/components/schemas/Item' }] }, { id: 1 })).toEqual(['body.state: missing']);
+  });
+
+  it('answerProblems: the operation and status must be documented, a body needs a schema and must fit it', () => {
+    const withPaths: Json = {
+      ...doc,
+      paths: { '/items/{id}': { get: { responses: { '200': { content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } }, '204': {} } } } },
+    };
+    const answer = (status: number, body: unknown) => ({ status, body, text: body === undefined ? '' : JSON.stringify(body) });
+    expect(answerProblems(withPaths, 'get', '/items/{id}', answer(200, { id: 1, state: 'open' }))).toEqual([]);
+    expect(answerProblems(withPaths, 'get', '/items/{id}', answer(204, undefined))).toEqual([]);
+    expect(answerProblems(withPaths, 'get', '/items/{id}', answer(200, { id: 1 }))).toEqual(['get /items/{id} 200.state: missing']);
+    expect(answerProblems(withPaths, 'get', '/items/{id}', answer(204, { id: 1 }))).toEqual(['get /items/{id}: 204 has a body but no schema']);
+    expect(answerProblems(withPaths, 'get', '/items/{id}', answer(404, {}))).toEqual(['get /items/{id}: 404 not documented']);
+    expect(answerProblems(withPaths, 'put', '/items/{id}', answer(200, {}))).toEqual(['put /items/{id}: not in the document']);
   });
 });

@@ -53,3 +53,19 @@ export function conformance(doc: Json, schema: unknown, value: unknown, at: stri
       if (typeof value !== schema.type) problems.push(`${at}: ${typeof value}, documented ${String(schema.type)}`);
   }
 }
+
+/**
+ * The problems of one real answer against its operation in the document (`path` as the document writes it, `/x/{id}`):
+ * the operation and the status must be documented, a body needs a schema, and the body must fit it.
+ */
+export function answerProblems(doc: Json, method: string, path: string, res: { status: number; text: string; body: unknown }): string[] {
+  const op = ((doc.paths as Record<string, Record<string, Json>>)[path] ?? {})[method];
+  if (!op) return [`${method} ${path}: not in the document`];
+  const response = (op.responses as Record<string, Json> | undefined)?.[String(res.status)];
+  if (!response) return [`${method} ${path}: ${res.status} not documented`];
+  const schema = isObject(response.content) ? (Object.values(response.content)[0] as Json | undefined)?.schema : undefined;
+  const problems: string[] = [];
+  if (schema === undefined && res.text !== '') problems.push(`${method} ${path}: ${res.status} has a body but no schema`);
+  conformance(doc, schema, res.body, `${method} ${path} ${res.status}`, problems);
+  return problems;
+}

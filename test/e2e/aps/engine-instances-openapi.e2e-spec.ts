@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { deployBpmn, oneTaskBpmn } from '../../support/engine.js';
 import { API, createUser } from './aps-test-helpers.js';
 import { insertIncident } from './engine-instances-fixtures.js';
-import { conformance, isObject, type Json } from '../../support/openapi.js';
+import { answerProblems, type Json } from '../../support/openapi.js';
 
 /** Every answer of the engine-instances endpoints, successes and errors, has the shape its OpenAPI operation documents. */
 describe('aps process definitions and instances: answers match the OpenAPI documents', () => {
@@ -60,19 +60,7 @@ describe('aps process definitions and instances: answers match the OpenAPI docum
     for (const [dialect, method, path, call] of calls) {
       const res = await call();
       statuses.push(`${method} ${path} ${res.status}`);
-      const op = ((docs[dialect]!.paths as Record<string, Record<string, Json>>)[path] ?? {})[method];
-      if (!op) {
-        problems.push(`${method} ${path}: not in the ${dialect} document`);
-        continue;
-      }
-      const response = (op.responses as Record<string, Json>)[String(res.status)];
-      if (!response) {
-        problems.push(`${method} ${path}: ${res.status} not documented`);
-        continue;
-      }
-      const schema = isObject(response.content) ? (Object.values(response.content)[0] as Json | undefined)?.schema : undefined;
-      if (schema === undefined && res.text !== '') problems.push(`${method} ${path}: ${res.status} has a body but no schema`);
-      conformance(docs[dialect]!, schema, res.body, `${method} ${path} ${res.status}`, problems);
+      problems.push(...answerProblems(docs[dialect]!, method, path, res).map((p) => `${dialect}: ${p}`));
     }
     expect(problems).toEqual([]);
     // The calls above cover successes and the refusals they were meant to provoke.
