@@ -187,13 +187,17 @@ export class ActivitiDeploymentResponse {
   @ApiProperty({ example: '1', description: 'The tenant\'s number, as a string (Activiti\'s tenant ids are strings).' }) tenantId!: string;
 }
 
-export class ActivitiDeploymentListResponse {
-  @ApiProperty({ type: [ActivitiDeploymentResponse] }) data!: ActivitiDeploymentResponse[];
+/** Activiti REST paging around `data`: `size` is the number of items in this page. */
+abstract class ActivitiListResponse {
   @ApiProperty() total!: number;
   @ApiProperty() start!: number;
   @ApiProperty() sort!: string;
   @ApiProperty() order!: string;
   @ApiProperty() size!: number;
+}
+
+export class ActivitiDeploymentListResponse extends ActivitiListResponse {
+  @ApiProperty({ type: [ActivitiDeploymentResponse] }) data!: ActivitiDeploymentResponse[];
 }
 
 export class ActivitiProcessDefinitionResponse {
@@ -214,13 +218,8 @@ export class ActivitiProcessDefinitionResponse {
   @ApiProperty({ example: '1' }) tenantId!: string;
 }
 
-export class ActivitiProcessDefinitionListResponse {
+export class ActivitiProcessDefinitionListResponse extends ActivitiListResponse {
   @ApiProperty({ type: [ActivitiProcessDefinitionResponse] }) data!: ActivitiProcessDefinitionResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() start!: number;
-  @ApiProperty() sort!: string;
-  @ApiProperty() order!: string;
-  @ApiProperty() size!: number;
 }
 
 export class ActivitiResourceResponse {
