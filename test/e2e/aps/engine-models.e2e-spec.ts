@@ -221,6 +221,16 @@ describe('aps models: create, details, update, favorites, history, clone, delete
       expectApsError(bad.body, 'GENERAL.ERROR.BAD-REQUEST', 'file');
       expect(await snapshot()).toEqual(before);
     });
+
+    it('POST models/{id}/newversion of a model that is not a process model: 400 naming modelId, nothing changes', async () => {
+      const app = await create(alice.auth, { name: 'Not a process', modelType: 3, content: JSON.stringify({ models: [model.id] }) });
+      const before = await snapshot();
+      const res = await http().post(`${API}/models/${String(app.id)}/newversion`).set('Authorization', alice.auth).attach('file', FIXTURE, 'vacation.bpmn20.xml');
+      expect(res.status).toBe(400);
+      expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST', 'modelId');
+      expect(res.body.code).toBe('ENGINE.MODEL_WRONG_TYPE');
+      expect(await snapshot()).toEqual(before);
+    });
   });
 
   describe('create: bad input creates nothing', () => {
