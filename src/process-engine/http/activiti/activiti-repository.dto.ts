@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-/** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
-const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 /** Activiti REST paging: `start` offset (default 0), `size` (default 10), `order` asc|desc. */
 export class ActivitiPagingQueryDto {

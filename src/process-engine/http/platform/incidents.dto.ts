@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 export class IncidentListQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Only the incidents of this process instance.', example: '2511' })
@@ -13,7 +13,7 @@ export class IncidentListQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: resolved incidents too. Default false: open incidents only.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   includeResolved?: boolean;
 }
