@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /** Positive integer ids in a body, as Alfresco sends them (numbers); numeric strings are accepted too. */
 const BodyId = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
@@ -188,9 +189,6 @@ export class ApsFilterResponse {
   @ApiProperty({ description: 'Place in the user\'s order, 0 first', example: 0 }) index!: number;
 }
 
-export class ApsFilterPageResponse {
-  @ApiProperty({ example: 1 }) size!: number;
-  @ApiProperty({ example: 1 }) total!: number;
-  @ApiProperty({ example: 0 }) start!: number;
+export class ApsFilterPageResponse extends ApsPageFields {
   @ApiProperty({ type: [ApsFilterResponse] }) data!: ApsFilterResponse[];
 }
