@@ -3,6 +3,9 @@ import { Transform, Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
+/** A real calendar date with a `T` (as the task query): `2026-02-30` or a space separator is a 400, not a stored filter that matches nothing. */
+const ISO_DATE = { strict: true, strictSeparator: true } as const;
+
 /** Positive integer ids in a body, as Alfresco sends them (numbers); numeric strings are accepted too. */
 const BodyId = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
 const QueryId = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
@@ -68,12 +71,12 @@ export class ApsTaskFilterCriteriaDto extends FilterCriteriaBase {
 
   @ApiPropertyOptional({ description: 'ISO 8601 date', example: '2026-11-22T00:00:00.000+0000' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601(ISO_DATE)
   dueAfter?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601 date', example: '2026-12-22T00:00:00.000+0000' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601(ISO_DATE)
   dueBefore?: string;
 }
 
