@@ -228,6 +228,8 @@ describe('aps process instances: deploy → start → complete', () => {
         { finished: 'yes' },
         { startedAfter: 'yesterday' },
         { startedAfter: '2016-02-30' },
+        { startedAfter: '2016-02-30T10:00:00Z' },
+        { finishedBefore: '2016-04-31T00:00:00+02:00' },
         { finishedBefore: '2016-13-01' },
         { processInstanceId: 'abc' },
         { processInstanceIds: ['1', 'x'] },
