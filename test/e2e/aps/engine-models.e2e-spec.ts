@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { oneTaskBpmn } from '../../support/engine.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,8 +36,7 @@ describe('aps models: create, details, update, favorites, history, clone, delete
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     admin = await createTenantAdmin(t);
-    const tenant = await http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere') });
   });
   afterAll(async () => {
     await t.close();

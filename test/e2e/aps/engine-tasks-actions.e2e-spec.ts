@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { candidateGroupBpmn, deployBpmn, instanceRow, oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
-import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { addGroupMember, createGroup, insertTask, type Json, expectRefused, taskSnapshot } from './engine-tasks-fixtures.js';
 
 describe('aps tasks: create, update and the task actions', () => {
@@ -54,8 +54,7 @@ describe('aps tasks: create, update and the task actions', () => {
     const sub = await createGroup(t, 'Team sub', team);
     await addGroupMember(t, team, bob.id);
     await addGroupMember(t, sub, dave.id);
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.ta@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere'), email: 'outsider.ta@example.com' });
   });
   afterAll(async () => {
     await t.close();

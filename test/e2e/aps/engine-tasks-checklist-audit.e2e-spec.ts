@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { deployBpmn, oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
-import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { expectRefused, type Json } from './engine-tasks-fixtures.js';
 
 const JAVA_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
@@ -26,8 +26,7 @@ describe('aps tasks: checklists and the task audit', () => {
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer', email: 'alice.tc@example.com' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker', email: 'bob.tc@example.com' });
     carol = await createUser(t, { firstName: 'Carol', lastName: 'Cole', email: 'carol.tc@example.com' });
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.tc@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere'), email: 'outsider.tc@example.com' });
   });
   afterAll(async () => {
     await t.close();
