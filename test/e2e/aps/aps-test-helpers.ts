@@ -31,6 +31,13 @@ export async function createUser(
   return { id: res.body.id as number, email, password, auth: basic(email, password) };
 }
 
+/** Creates a tenant through the aps admin API as the bootstrap administrator; answers its id. */
+export async function createTenant(t: TestApp, name: string): Promise<number> {
+  const res = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name });
+  expect(res.status).toBe(200);
+  return res.body.id as number;
+}
+
 /** A tenant admin without tenant-mgmt: granted the capability directly, as a system group would. */
 export async function createTenantAdmin(t: TestApp): Promise<CreatedUser> {
   const user = await createUser(t);

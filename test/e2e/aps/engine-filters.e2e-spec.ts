@@ -114,6 +114,8 @@ describe('aps filters: the user\'s task and process instance filters', () => {
         [{ name: 'x', filter: { state: 'running' } }, 'filter.state'],
         [{ name: 'x', filter: { assignment: 'everyone' } }, 'filter.assignment'],
         [{ name: 'x', filter: { dueAfter: 'tomorrow' } }, 'filter.dueAfter'],
+        [{ name: 'x', filter: { dueAfter: '2026-02-30T00:00:00.000+0000' } }, 'filter.dueAfter'],
+        [{ name: 'x', filter: { dueBefore: '2026-11-22 10:00:00Z' } }, 'filter.dueBefore'],
         [{ name: 'x', filter: { colour: 'red' } }, 'filter.colour'],
         [{ name: 'x', filter: 'open' }, 'filter'],
         [{ name: '' }, 'name'],

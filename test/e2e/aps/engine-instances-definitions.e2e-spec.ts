@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { API, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { engineSnapshot, insertDefinition } from './engine-instances-fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -36,7 +36,7 @@ describe('aps process definitions', () => {
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     tenantAdmin = await createTenantAdmin(t);
-    otherTenant = (await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Defs Other Co' }).expect(200)).body.id as number;
+    otherTenant = await createTenant(t, 'Defs Other Co');
     stranger = await createUser(t, { tenantId: otherTenant });
     groupId = (await t.http().post(`${API}/admin/groups`).set('Authorization', t.adminBasic).send({ name: 'Starters', type: 1 }).expect(200)).body.id as number;
     await t.http().post(`${API}/admin/groups/${groupId}/members/${bob.id}`).set('Authorization', t.adminBasic).expect(200);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { completeInProcess, deployBpmn, exclusiveBpmn, oneTaskBpmn, tasksOf } from '../../support/engine.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { engineSnapshot } from './engine-instances-fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -32,7 +32,7 @@ describe('aps process instances: deploy → start → complete', () => {
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     carol = await createUser(t, { firstName: 'Carol', lastName: 'Cook' });
     tenantAdmin = await createTenantAdmin(t);
-    otherTenant = (await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Flow Other Co' }).expect(200)).body.id as number;
+    otherTenant = await createTenant(t, 'Flow Other Co');
     stranger = await createUser(t, { tenantId: otherTenant });
     oneTaskId = (await deployBpmn(t, oneTaskBpmn('oneTask', 'One task'))).definitions[0]!.id;
     oneTaskV2 = (await deployBpmn(t, oneTaskBpmn('oneTask', 'One task v2'))).definitions[0]!.id;
@@ -228,6 +228,8 @@ describe('aps process instances: deploy → start → complete', () => {
         { finished: 'yes' },
         { startedAfter: 'yesterday' },
         { startedAfter: '2016-02-30' },
+        { startedAfter: '2016-02-30T10:00:00Z' },
+        { finishedBefore: '2016-04-31T00:00:00+02:00' },
         { finishedBefore: '2016-13-01' },
         { processInstanceId: 'abc' },
         { processInstanceIds: ['1', 'x'] },

@@ -3,54 +3,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { deployBpmn, oneTaskBpmn } from '../../support/engine.js';
 import { API, createUser } from './aps-test-helpers.js';
 import { insertIncident } from './engine-instances-fixtures.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks a value against a schema of the document: required fields, no undocumented ones, types, nulls, enums, oneOf. */
-function conformance(doc: Json, schema: unknown, value: unknown, at: string, problems: string[]): void {
-  if (!isObject(schema)) return;
-  if (typeof schema.$ref === 'string') {
-    return conformance(doc, ((doc.components as Json).schemas as Json)[schema.$ref.slice('#/components/schemas/'.length)], value, at, problems);
-  }
-  if (Array.isArray(schema.allOf) && schema.allOf.length === 1) return conformance(doc, schema.allOf[0], value, at, problems);
-  if (value === null) {
-    if (schema.nullable !== true) problems.push(`${at}: null but not nullable`);
-    return;
-  }
-  if (Array.isArray(schema.oneOf)) {
-    const fits = schema.oneOf.some((s) => {
-      const p: string[] = [];
-      conformance(doc, s, value, at, p);
-      return p.length === 0;
-    });
-    if (!fits) problems.push(`${at}: fits none of oneOf`);
-    return;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
-  switch (schema.type) {
-    case 'array':
-      if (!Array.isArray(value)) return void problems.push(`${at}: not an array`);
-      value.forEach((v, i) => conformance(doc, schema.items, v, `${at}[${i}]`, problems));
-      return;
-    case 'object':
-    case undefined: {
-      if (!isObject(value)) return void problems.push(`${at}: not an object`);
-      const properties = (schema.properties ?? {}) as Json;
-      for (const field of (schema.required ?? []) as string[]) if (!(field in value)) problems.push(`${at}.${field}: missing`);
-      for (const [field, v] of Object.entries(value)) {
-        if (field in properties) conformance(doc, properties[field], v, `${at}.${field}`, problems);
-        else if (schema.additionalProperties === undefined || schema.additionalProperties === false) problems.push(`${at}.${field}: not documented`);
-      }
-      return;
-    }
-    case 'integer':
-      if (!Number.isInteger(value)) problems.push(`${at}: not an integer`);
-      return;
-    default:
-      if (typeof value !== schema.type) problems.push(`${at}: ${typeof value}, documented ${String(schema.type)}`);
-  }
-}
+import { answerProblems, type Json } from '../../support/openapi.js';
 
 /** Every answer of the engine-instances endpoints, successes and errors, has the shape its OpenAPI operation documents. */
 describe('aps process definitions and instances: answers match the OpenAPI documents', () => {
@@ -107,19 +60,7 @@ describe('aps process definitions and instances: answers match the OpenAPI docum
     for (const [dialect, method, path, call] of calls) {
       const res = await call();
       statuses.push(`${method} ${path} ${res.status}`);
-      const op = ((docs[dialect]!.paths as Record<string, Record<string, Json>>)[path] ?? {})[method];
-      if (!op) {
-        problems.push(`${method} ${path}: not in the ${dialect} document`);
-        continue;
-      }
-      const response = (op.responses as Record<string, Json>)[String(res.status)];
-      if (!response) {
-        problems.push(`${method} ${path}: ${res.status} not documented`);
-        continue;
-      }
-      const schema = isObject(response.content) ? (Object.values(response.content)[0] as Json | undefined)?.schema : undefined;
-      if (schema === undefined && res.text !== '') problems.push(`${method} ${path}: ${res.status} has a body but no schema`);
-      conformance(docs[dialect]!, schema, res.body, `${method} ${path} ${res.status}`, problems);
+      problems.push(...answerProblems(docs[dialect]!, method, path, res).map((p) => `${dialect}: ${p}`));
     }
     expect(problems).toEqual([]);
     // The calls above cover successes and the refusals they were meant to provoke.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { engineSnapshot, insertActivity, insertDefinition, insertIncident, insertInstance, insertTask } from './engine-instances-fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -36,7 +36,7 @@ describe('aps process instances (rows written by SQL)', () => {
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     carol = await createUser(t, { firstName: 'Carol', lastName: 'Cook' });
     tenantAdmin = await createTenantAdmin(t);
-    otherTenant = (await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Other Instances Co' }).expect(200)).body.id as number;
+    otherTenant = await createTenant(t, 'Other Instances Co');
     stranger = await createUser(t, { tenantId: otherTenant });
     groupId = (await t.http().post(`${API}/admin/groups`).set('Authorization', t.adminBasic).send({ name: 'Reviewers', type: 1 }).expect(200)).body.id as number;
     await t.http().post(`${API}/admin/groups/${groupId}/members/${bob.id}`).set('Authorization', t.adminBasic).expect(200);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -49,8 +49,7 @@ describe('aps app definitions: publish, deploy to the runtime, the landing page'
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     admin = await createTenantAdmin(t);
-    const tenant = await http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere') });
     leave = await create(alice.auth, { name: 'Leave', modelType: 0, content: oneTaskBpmn('leave', 'Leave') });
     // Created with the minimal BPMN: deploying it shows that a new process model is deployable as it is.
     expenses = await create(alice.auth, { name: 'Expenses', modelType: 0 });

@@ -2,59 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { oneTaskBpmn } from '../../support/engine.js';
 import { API, createUser, type CreatedUser } from './aps-test-helpers.js';
-
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks a value against a schema of the document: required fields present, no undocumented ones, types, nulls, enums. */
-function conformance(doc: Json, schema: unknown, value: unknown, at: string, problems: string[]): void {
-  if (!isObject(schema)) return;
-  if (typeof schema.$ref === 'string') {
-    const name = schema.$ref.slice('#/components/schemas/'.length);
-    return conformance(doc, ((doc.components as Json).schemas as Json)[name], value, at, problems);
-  }
-  if (Array.isArray(schema.oneOf)) {
-    const fits = schema.oneOf.filter((s) => {
-      const p: string[] = [];
-      conformance(doc, s, value, at, p);
-      return p.length === 0;
-    });
-    if (fits.length === 0) problems.push(`${at}: matches none of oneOf`);
-    return;
-  }
-  if (Array.isArray(schema.allOf)) {
-    for (const s of schema.allOf) conformance(doc, s, value, at, problems);
-    return;
-  }
-  if (value === null) {
-    if (schema.nullable !== true) problems.push(`${at}: null but not nullable`);
-    return;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
-  switch (schema.type) {
-    case 'array':
-      if (!Array.isArray(value)) return void problems.push(`${at}: not an array`);
-      value.forEach((v, i) => conformance(doc, schema.items, v, `${at}[${i}]`, problems));
-      return;
-    case 'object':
-    case undefined: {
-      if (!isObject(value)) return void problems.push(`${at}: not an object`);
-      const properties = (schema.properties ?? {}) as Json;
-      for (const field of (schema.required ?? []) as string[]) if (!(field in value)) problems.push(`${at}.${field}: missing`);
-      for (const [field, v] of Object.entries(value)) {
-        if (!(field in properties)) {
-          if (schema.additionalProperties === undefined || schema.additionalProperties === false) problems.push(`${at}.${field}: not documented`);
-        } else conformance(doc, properties[field], v, `${at}.${field}`, problems);
-      }
-      return;
-    }
-    case 'integer':
-      if (!Number.isInteger(value)) problems.push(`${at}: not an integer`);
-      return;
-    default:
-      if (typeof value !== schema.type) problems.push(`${at}: ${typeof value}, documented ${String(schema.type)}`);
-  }
-}
+import { answerProblems, type Json } from '../../support/openapi.js';
 
 /** The answers of the models, apps and filters endpoints have exactly the shapes their Swagger documents. */
 describe('aps models, apps and filters: real answers match the OpenAPI document', () => {
@@ -114,19 +62,9 @@ describe('aps models, apps and filters: real answers match the OpenAPI document'
       ['put', '/filters/processes/{userFilterId}', () => http().put(`${API}/filters/processes/${String(pfilter.id)}`).set('Authorization', auth).send({ name: 'P2' })],
     ];
     const problems: string[] = [];
-    const paths = doc.paths as Record<string, Record<string, Json>>;
     for (const [method, path, call] of calls) {
       const res = await call();
-      const op = (paths[`${API}${path}`] ?? {})[method];
-      const response = (op?.responses as Record<string, Json> | undefined)?.[String(res.status)];
-      if (!response) {
-        problems.push(`${method} ${path}: ${res.status} not documented`);
-        continue;
-      }
-      const content = response.content as Record<string, Json> | undefined;
-      const schema = content?.['application/json']?.schema;
-      if (schema === undefined && res.text !== '') problems.push(`${method} ${path}: ${res.status} has a body but no schema`);
-      conformance(doc, schema, res.body, `${method} ${path} ${res.status}`, problems);
+      problems.push(...answerProblems(doc, method, `${API}${path}`, res));
     }
     expect(problems).toEqual([]);
   });

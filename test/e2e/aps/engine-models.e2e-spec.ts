@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { oneTaskBpmn } from '../../support/engine.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 
 type Json = Record<string, unknown>;
 
@@ -36,8 +36,7 @@ describe('aps models: create, details, update, favorites, history, clone, delete
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker' });
     admin = await createTenantAdmin(t);
-    const tenant = await http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere') });
   });
   afterAll(async () => {
     await t.close();
@@ -219,6 +218,16 @@ describe('aps models: create, details, update, favorites, history, clone, delete
       const bad = await http().post(`${API}/models/${String(model.id)}/newversion`).set('Authorization', alice.auth).attach('file', Buffer.from('<nope'), 'x.bpmn');
       expect(bad.status).toBe(400);
       expectApsError(bad.body, 'GENERAL.ERROR.BAD-REQUEST', 'file');
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it('POST models/{id}/newversion of a model that is not a process model: 400 naming modelId, nothing changes', async () => {
+      const app = await create(alice.auth, { name: 'Not a process', modelType: 3, content: JSON.stringify({ models: [model.id] }) });
+      const before = await snapshot();
+      const res = await http().post(`${API}/models/${String(app.id)}/newversion`).set('Authorization', alice.auth).attach('file', FIXTURE, 'vacation.bpmn20.xml');
+      expect(res.status).toBe(400);
+      expectApsError(res.body, 'GENERAL.ERROR.BAD-REQUEST', 'modelId');
+      expect(res.body.code).toBe('ENGINE.MODEL_WRONG_TYPE');
       expect(await snapshot()).toEqual(before);
     });
   });

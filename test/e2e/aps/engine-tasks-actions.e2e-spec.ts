@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { candidateGroupBpmn, deployBpmn, instanceRow, oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
-import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
-import { addGroupMember, createGroup, insertTask, type Json, taskSnapshot } from './engine-tasks-fixtures.js';
+import { API, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { addGroupMember, createGroup, insertTask, type Json, expectRefused, taskSnapshot } from './engine-tasks-fixtures.js';
 
 describe('aps tasks: create, update and the task actions', () => {
   let t: TestApp;
@@ -43,14 +43,6 @@ describe('aps tasks: create, update and the task actions', () => {
         [instanceId],
       )
     ).map((r) => r.user);
-  /** A refused request: the status, the aps error body, and the task exactly as it was. */
-  const refused = async (status: number, messageKey: string, id: string, send: () => PromiseLike<{ status: number; body: unknown }>) => {
-    const before = await taskSnapshot(t, id);
-    const res = await send();
-    expect(res.status).toBe(status);
-    expectApsError(res.body, messageKey);
-    expect(await taskSnapshot(t, id)).toEqual(before);
-  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -62,8 +54,7 @@ describe('aps tasks: create, update and the task actions', () => {
     const sub = await createGroup(t, 'Team sub', team);
     await addGroupMember(t, team, bob.id);
     await addGroupMember(t, sub, dave.id);
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.ta@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere'), email: 'outsider.ta@example.com' });
   });
   afterAll(async () => {
     await t.close();
@@ -149,18 +140,18 @@ describe('aps tasks: create, update and the task actions', () => {
     it('bad dates, priorities and names are a 400 that changes nothing', async () => {
       const task = await create(alice);
       for (const body of [{ dueDate: 'next week' }, { dueDate: '2026-13-01T00:00:00Z' }, { priority: 'high' }, { priority: -1 }, { priority: 1.5 }, { name: '' }, { owner: 3 }, { name: 'a\u0000' }, { formKey: '\u0000' }]) {
-        await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, task.id, body));
+        await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, task.id, body));
       }
     });
 
     it('403 for a user not involved, 404 for unknown and other-tenant tasks, 400 for a malformed id, 409 once completed', async () => {
       const task = await create(alice);
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, task.id, { name: 'hijacked' }));
-      await refused(404, 'GENERAL.ERROR.NOT-FOUND', task.id, () => put(outsider, task.id, { name: 'hijacked' }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, task.id, { name: 'hijacked' }));
+      await expectRefused(t, 404, 'GENERAL.ERROR.NOT-FOUND', task.id, () => put(outsider, task.id, { name: 'hijacked' }));
       await put(alice, '999999', { name: 'x' }).expect(404);
       expectApsError((await put(alice, 'abc', { name: 'x' }).expect(400)).body, 'GENERAL.ERROR.BAD-REQUEST', 'taskId');
       await put(alice, `${task.id}/action/complete`).expect(200);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, task.id, { name: 'after the end' }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, task.id, { name: 'after the end' }));
     });
   });
 
@@ -197,16 +188,16 @@ describe('aps tasks: create, update and the task actions', () => {
       const { taskId } = await groupTask();
       await put(dave, `${taskId}/action/claim`).expect(200);
       expect((await row(taskId)).assignee).toBe(String(dave.id));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(bob, `${taskId}/action/claim`));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', taskId, () => put('admin', `${taskId}/action/claim`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(bob, `${taskId}/action/claim`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', taskId, () => put('admin', `${taskId}/action/claim`));
     });
 
     it('not involved: 403; other tenant: 404; completed: 409 — each changing nothing', async () => {
       const { taskId } = await groupTask();
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', taskId, () => put(carol, `${taskId}/action/claim`));
-      await refused(404, 'GENERAL.ERROR.NOT-FOUND', taskId, () => put(outsider, `${taskId}/action/claim`));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', taskId, () => put(carol, `${taskId}/action/claim`));
+      await expectRefused(t, 404, 'GENERAL.ERROR.NOT-FOUND', taskId, () => put(outsider, `${taskId}/action/claim`));
       await put(bob, `${taskId}/action/complete`).expect(200);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(dave, `${taskId}/action/claim`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(dave, `${taskId}/action/claim`));
       await put('admin', '0/action/claim').expect(400);
     });
   });
@@ -223,7 +214,7 @@ describe('aps tasks: create, update and the task actions', () => {
       expect(await participants(instanceId)).toContain(String(carol.id));
       expect((await auditTypes(task!.id)).at(-1)).toBe('task-assigned');
       // alice started the instance, so she still sees the task, but no longer holds it.
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task!.id, () => put(alice, `${task!.id}/action/assign`, { assignee: String(bob.id) }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task!.id, () => put(alice, `${task!.id}/action/assign`, { assignee: String(bob.id) }));
       // The admin may; an e-mail works too.
       await put('admin', `${task!.id}/action/assign`, { email: 'bob.ta@example.com' }).expect(200);
       expect((await row(task!.id)).assignee).toBe(String(bob.id));
@@ -231,11 +222,11 @@ describe('aps tasks: create, update and the task actions', () => {
 
     it('unknown or malformed users and missing bodies are a 400; strangers 403; each changes nothing', async () => {
       const task = await create(alice);
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: 999999 }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: 'bob' }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, {}));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: outsider.id }));
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/assign`, { assignee: carol.id }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: 999999 }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: 'bob' }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, {}));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/assign`, { assignee: outsider.id }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/assign`, { assignee: carol.id }));
     });
 
     it('a candidate may assign an unassigned task', async () => {
@@ -252,26 +243,26 @@ describe('aps tasks: create, update and the task actions', () => {
       expect(await row(task.id)).toMatchObject({ assignee: String(bob.id), owner: String(alice.id), delegation: 'pending' });
       expect((await details(bob, task.id)).assignee).toMatchObject({ id: bob.id });
       // While the delegation is pending nobody completes it (engine-core's rule) and it cannot be resolved by the owner.
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(bob, `${task.id}/action/complete`));
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(alice, `${task.id}/action/resolve`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(bob, `${task.id}/action/complete`));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(alice, `${task.id}/action/resolve`));
       await put(bob, `${task.id}/action/resolve`).expect(200);
       expect(await row(task.id)).toMatchObject({ assignee: String(alice.id), owner: String(alice.id), delegation: 'resolved' });
       expect((await auditTypes(task.id)).slice(-2)).toEqual(['task-delegated', 'task-resolved']);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/resolve`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/resolve`));
       await put(alice, `${task.id}/action/complete`).expect(200);
     });
 
     it('refusals: unknown user 400, stranger 403, unassigned 409, completed 409 — each changing nothing', async () => {
       const task = await create(alice);
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: '999999' }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, {}));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: 'x1' }));
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/delegate`, { userId: String(carol.id) }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: '999999' }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, {}));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: 'x1' }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/delegate`, { userId: String(carol.id) }));
       const unassigned = await insertTask(t, { name: 'Nobody', candidateUsers: [alice.id] });
-      await refused(409, 'GENERAL.ERROR.CONFLICT', unassigned, () => put(alice, `${unassigned}/action/delegate`, { userId: String(bob.id) }));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', unassigned, () => put(alice, `${unassigned}/action/resolve`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', unassigned, () => put(alice, `${unassigned}/action/delegate`, { userId: String(bob.id) }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', unassigned, () => put(alice, `${unassigned}/action/resolve`));
       await put(alice, `${task.id}/action/complete`).expect(200);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: String(bob.id) }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/delegate`, { userId: String(bob.id) }));
     });
   });
 
@@ -320,15 +311,15 @@ describe('aps tasks: create, update and the task actions', () => {
 
     it('unknown users and missing ids: 400; strangers 403; completed task 409 — changing nothing', async () => {
       const task = await create(alice);
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { userId: '999999' }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { email: 'nobody@example.com' }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { email: 'not-an-email' }));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, {}));
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { userId: outsider.id }));
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/involve`, { userId: carol.id }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { userId: '999999' }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { email: 'nobody@example.com' }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { email: 'not-an-email' }));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, {}));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', task.id, () => put(alice, `${task.id}/action/involve`, { userId: outsider.id }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/involve`, { userId: carol.id }));
       await put(alice, `${task.id}/action/complete`).expect(200);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/involve`, { userId: carol.id }));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/remove-involved`, { userId: carol.id }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/involve`, { userId: carol.id }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/remove-involved`, { userId: carol.id }));
     });
   });
 
@@ -339,10 +330,10 @@ describe('aps tasks: create, update and the task actions', () => {
       const [task] = await tasksOf(t, instanceId);
       const id = task!.id;
       await sql(t, `UPDATE process_engine.process_instances SET state = 'suspended' WHERE id = $1`, [instanceId]);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put(bob, `${id}/action/claim`));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/assign`, { assignee: bob.id }));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put(alice, `${id}/action/involve`, { userId: carol.id }));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/complete`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', id, () => put(bob, `${id}/action/claim`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/assign`, { assignee: bob.id }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', id, () => put(alice, `${id}/action/involve`, { userId: carol.id }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', id, () => put('admin', `${id}/action/complete`));
       await put(alice, id, { name: 'Renamed while suspended' }).expect(200);
       await sql(t, `UPDATE process_engine.process_instances SET state = 'running' WHERE id = $1`, [instanceId]);
       await put(bob, `${id}/action/claim`).expect(200);
@@ -353,12 +344,12 @@ describe('aps tasks: create, update and the task actions', () => {
   describe('complete', () => {
     it('a standalone task: ended, completed twice is a 409 that changes nothing; strangers 403', async () => {
       const task = await create(alice);
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/complete`));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', task.id, () => put(carol, `${task.id}/action/complete`));
       await put(alice, `${task.id}/action/complete`).expect(200);
       const done = await details(alice, task.id);
       expect(done.endDate).toEqual(expect.any(String));
       expect(done.duration).toEqual(expect.any(Number));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/complete`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', task.id, () => put(alice, `${task.id}/action/complete`));
       await put(alice, '999999/action/complete').expect(404);
     });
 
@@ -376,7 +367,7 @@ describe('aps tasks: create, update and the task actions', () => {
       expect((await instanceRow(t, instanceId))!.state).toBe('completed');
       const completed = (await t.http().post(`${API}/tasks/query`).set('Authorization', dave.auth).send({ state: 'completed' }).expect(200)).body;
       expect((completed.data as Json[]).map((x) => x.id)).toContain(taskId);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(dave, `${taskId}/action/complete`));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', taskId, () => put(dave, `${taskId}/action/complete`));
     });
   });
 });

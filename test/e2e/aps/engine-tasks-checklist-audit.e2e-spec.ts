@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { deployBpmn, oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
-import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
-import { type Json, taskSnapshot } from './engine-tasks-fixtures.js';
+import { API, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { expectRefused, type Json } from './engine-tasks-fixtures.js';
 
 const JAVA_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/;
 
@@ -20,21 +20,13 @@ describe('aps tasks: checklists and the task audit', () => {
     t.http().get(`${API}/tasks/${id}/checklist`).set('Authorization', who === 'admin' ? t.adminBasic : who.auth);
   const addItem = (who: CreatedUser, id: string, body: Json) => t.http().post(`${API}/tasks/${id}/checklist`).set('Authorization', who.auth).send(body);
   const reorder = (who: CreatedUser, id: string, order: unknown[]) => t.http().put(`${API}/tasks/${id}/checklist`).set('Authorization', who.auth).send({ order });
-  const refused = async (status: number, messageKey: string, id: string, send: () => PromiseLike<{ status: number; body: unknown }>) => {
-    const before = await taskSnapshot(t, id);
-    const res = await send();
-    expect(res.status).toBe(status);
-    expectApsError(res.body, messageKey);
-    expect(await taskSnapshot(t, id)).toEqual(before);
-  };
 
   beforeAll(async () => {
     t = await startTestApp();
     alice = await createUser(t, { firstName: 'Alice', lastName: 'Archer', email: 'alice.tc@example.com' });
     bob = await createUser(t, { firstName: 'Bob', lastName: 'Baker', email: 'bob.tc@example.com' });
     carol = await createUser(t, { firstName: 'Carol', lastName: 'Cole', email: 'carol.tc@example.com' });
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.tc@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere'), email: 'outsider.tc@example.com' });
   });
   afterAll(async () => {
     await t.close();
@@ -81,31 +73,31 @@ describe('aps tasks: checklists and the task audit', () => {
       await reorder(alice, parent, [Number(ids[1]), ids[2], ids[0]]).expect(200);
       expect((await checklist(alice, parent).expect(200)).body.data.map((x: Json) => x.name)).toEqual(['b', 'c', 'a']);
       for (const order of [[ids[0], ids[1]], [ids[0], ids[0], ids[1]], [ids[0], ids[1], ids[2], '999999'], [ids[0], ids[1], 'x'], [ids[0], ids[1], null]]) {
-        await refused(400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => reorder(alice, parent, order));
+        await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => reorder(alice, parent, order));
       }
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => t.http().put(`${API}/tasks/${parent}/checklist`).set('Authorization', alice.auth).send({}));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => t.http().put(`${API}/tasks/${parent}/checklist`).set('Authorization', alice.auth).send({}));
       // An item of another checklist is not an item of this one.
       const other = await create(alice);
       const foreign = (await addItem(alice, other, { name: 'foreign' }).expect(200)).body.id as string;
-      await refused(400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => reorder(alice, parent, [ids[0], ids[1], foreign]));
+      await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => reorder(alice, parent, [ids[0], ids[1], foreign]));
       expect((await checklist(alice, parent).expect(200)).body.data.map((x: Json) => x.name)).toEqual(['b', 'c', 'a']);
     });
 
     it('bad items: 400; not involved: 403; other tenant: 404; completed parent: 409 — each changing nothing', async () => {
       const parent = await create(alice);
       for (const body of [{}, { name: '' }, { name: 'x', assignee: { id: 999999 } }, { name: 'x', assignee: { id: 'bob' } }, { name: 'x', assignee: { id: outsider.id } }, { name: 'x', parentTaskId: '1' }, { name: 'x', colour: 'red' }, { name: 'nul\u0000' }]) {
-        await refused(400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => addItem(alice, parent, body));
+        await expectRefused(t, 400, 'GENERAL.ERROR.BAD-REQUEST', parent, () => addItem(alice, parent, body));
       }
-      await refused(403, 'GENERAL.ERROR.FORBIDDEN', parent, () => addItem(carol, parent, { name: 'intruder' }));
+      await expectRefused(t, 403, 'GENERAL.ERROR.FORBIDDEN', parent, () => addItem(carol, parent, { name: 'intruder' }));
       await checklist(carol, parent).expect(403);
-      await refused(404, 'GENERAL.ERROR.NOT-FOUND', parent, () => addItem(outsider, parent, { name: 'intruder' }));
+      await expectRefused(t, 404, 'GENERAL.ERROR.NOT-FOUND', parent, () => addItem(outsider, parent, { name: 'intruder' }));
       await checklist(outsider, parent).expect(404);
       await checklist(alice, 'abc').expect(400);
       await checklist(alice, '999999').expect(404);
       expect((await checklist('admin', parent).expect(200)).body.total).toBe(0);
       await t.http().put(`${API}/tasks/${parent}/action/complete`).set('Authorization', alice.auth).expect(200);
-      await refused(409, 'GENERAL.ERROR.CONFLICT', parent, () => addItem(alice, parent, { name: 'late' }));
-      await refused(409, 'GENERAL.ERROR.CONFLICT', parent, () => reorder(alice, parent, []));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', parent, () => addItem(alice, parent, { name: 'late' }));
+      await expectRefused(t, 409, 'GENERAL.ERROR.CONFLICT', parent, () => reorder(alice, parent, []));
     });
   });
 

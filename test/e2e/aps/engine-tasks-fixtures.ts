@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals';
 import type { TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { API } from './aps-test-helpers.js';
+import { API, expectApsError } from './aps-test-helpers.js';
 
 /*
  * Rows the engine would write (deployments, definitions, instances, tasks, links, variables),
@@ -143,4 +143,19 @@ export async function taskSnapshot(t: TestApp, taskId: string): Promise<unknown>
     audit: await sql(t, `SELECT * FROM process_engine.audit_entries WHERE task_id = $1 ORDER BY id`, [taskId]),
     subtasks: await sql(t, `SELECT * FROM process_engine.tasks WHERE parent_task_id = $1 ORDER BY id`, [taskId]),
   };
+}
+
+/** A refused request: the status, the aps error body, and the task exactly as it was. */
+export async function expectRefused(
+  t: TestApp,
+  status: number,
+  messageKey: string,
+  taskId: string,
+  send: () => PromiseLike<{ status: number; body: unknown }>,
+): Promise<void> {
+  const before = await taskSnapshot(t, taskId);
+  const res = await send();
+  expect(res.status).toBe(status);
+  expectApsError(res.body, messageKey);
+  expect(await taskSnapshot(t, taskId)).toEqual(before);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { type Definition, insertDefinition, insertInstance, insertTask, insertVariable, type Json } from './engine-tasks-fixtures.js';
 
 type Page = { size: number; total: number; start: number; data: Json[] };
@@ -40,8 +40,7 @@ describe('aps: POST historic-tasks/query', () => {
     bob = await createUser(t, { email: 'bob.th@example.com' });
     carol = await createUser(t, { email: 'carol.th@example.com' });
     dave = await createUser(t, { email: 'dave.th@example.com' });
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Elsewhere' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.th@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Elsewhere'), email: 'outsider.th@example.com' });
 
     alpha = await insertDefinition(t, { key: 'alpha', name: 'Alpha process' });
     const beta = await insertDefinition(t, { key: 'beta', name: 'Beta flow' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
-import { API, APS_DATE, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import {
   addGroupMember,
   createGroup,
@@ -81,8 +81,7 @@ describe('aps tasks: POST tasks/query and GET tasks/{id}', () => {
     await insertVariable(t, { taskId: id.review, instanceId: iA, name: 'note', type: 'string', value: 'urgent' });
 
     // Another tenant with its own user and task.
-    const tenant = await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Other Co' }).expect(200);
-    outsider = await createUser(t, { tenantId: tenant.body.id, email: 'outsider.tq@example.com' });
+    outsider = await createUser(t, { tenantId: await createTenant(t, 'Other Co'), email: 'outsider.tq@example.com' });
     const other = await t.http().post(`${API}/tasks`).set('Authorization', outsider.auth).send({ name: 'Review other tenant' }).expect(200);
     id.other = other.body.id as string;
   });

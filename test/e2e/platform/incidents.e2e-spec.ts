@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { grantAuthorities } from '../../support/db.js';
-import { API, APS_DATE, createTenantAdmin, createUser, type CreatedUser, expectApsError } from '../aps/aps-test-helpers.js';
+import { API, APS_DATE, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from '../aps/aps-test-helpers.js';
 import { insertDefinition, insertIncident, insertInstance, insertTask } from '../aps/engine-instances-fixtures.js';
 
 type Json = Record<string, unknown>;
@@ -31,7 +31,7 @@ describe('platform: incidents', () => {
     alice = await createUser(t);
     bob = await createUser(t);
     tenantAdmin = await createTenantAdmin(t);
-    const other = (await t.http().post(`${API}/admin/tenants`).set('Authorization', t.adminBasic).send({ name: 'Incidents Other Co' }).expect(200)).body.id as number;
+    const other = await createTenant(t, 'Incidents Other Co');
     stranger = await createUser(t, { tenantId: other });
     await grantAuthorities(t, stranger.id, ['tenant-admin']);
     def = (await insertDefinition(t, { key: 'gw' })).id;

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ADMIN_PASSWORD, OAUTH_CLIENT_SECRET, startTestApp, type TestApp } from '../../support/app.js';
 import { clientBasic, formTokenSetCookie, hiddenFields, pkcePair } from '../../support/oauth.js';
-
-type Json = Record<string, unknown>;
+import { answerProblems, isObject, type Json } from '../../support/openapi.js';
 
 interface Operation {
   readonly dialect: string;
@@ -40,7 +39,6 @@ const ERROR_SCHEMA: Record<string, string> = {
 };
 
 const key = (o: Pick<Operation, 'method' | 'path'>): string => `${o.method} ${o.path}`;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function operations(dialect: string, doc: Json): Operation[] {
   const out: Operation[] = [];
@@ -75,43 +73,6 @@ function refsIn(value: unknown, found: string[] = []): string[] {
     }
   }
   return found;
-}
-
-/** Checks a value against a schema of the document: required fields present, no undocumented ones, types and nulls. */
-function conformance(doc: Json, schema: unknown, value: unknown, at: string, problems: string[]): void {
-  if (!isObject(schema)) return;
-  if (typeof schema.$ref === 'string') {
-    const name = schema.$ref.slice('#/components/schemas/'.length);
-    return conformance(doc, ((doc.components as Json).schemas as Json)[name], value, at, problems);
-  }
-  if (value === null) {
-    if (schema.nullable !== true) problems.push(`${at}: null but not nullable`);
-    return;
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) problems.push(`${at}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`);
-  switch (schema.type) {
-    case 'array':
-      if (!Array.isArray(value)) return void problems.push(`${at}: not an array`);
-      value.forEach((v, i) => conformance(doc, schema.items, v, `${at}[${i}]`, problems));
-      return;
-    case 'object':
-    case undefined: {
-      if (!isObject(value)) return void problems.push(`${at}: not an object`);
-      const properties = (schema.properties ?? {}) as Json;
-      for (const field of (schema.required ?? []) as string[]) if (!(field in value)) problems.push(`${at}.${field}: missing`);
-      for (const [field, v] of Object.entries(value)) {
-        if (!(field in properties)) {
-          if (schema.additionalProperties === undefined || schema.additionalProperties === false) problems.push(`${at}.${field}: not documented`);
-        } else conformance(doc, properties[field], v, `${at}.${field}`, problems);
-      }
-      return;
-    }
-    case 'integer':
-      if (!Number.isInteger(value)) problems.push(`${at}: not an integer`);
-      return;
-    default:
-      if (typeof value !== schema.type) problems.push(`${at}: ${typeof value}, documented ${String(schema.type)}`);
-  }
 }
 
 describe('platform: OpenAPI documents and Swagger UI', () => {
@@ -247,15 +208,7 @@ describe('platform: OpenAPI documents and Swagger UI', () => {
     const problems: string[] = [];
     for (const [dialect, method, path, call] of calls) {
       const res = await call();
-      const op = ((docs[dialect]!.paths as Record<string, Record<string, Json>>)[path] ?? {})[method];
-      const response = (op?.responses as Record<string, Json> | undefined)?.[String(res.status)];
-      if (!response) {
-        problems.push(`${method} ${path}: ${res.status} not documented`);
-        continue;
-      }
-      const schema = contentSchemas(response.content)[0];
-      if (schema === undefined && res.text !== '') problems.push(`${method} ${path}: ${res.status} has a body but no schema`);
-      conformance(docs[dialect]!, schema, res.body, `${method} ${path} ${res.status}`, problems);
+      problems.push(...answerProblems(docs[dialect]!, method, path, res));
     }
     expect(problems).toEqual([]);
   });

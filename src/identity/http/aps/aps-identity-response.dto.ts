@@ -9,6 +9,7 @@ import {
   type ApsUser,
   type ApsUserStatus,
 } from './aps-identity.mapper.js';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /*
  * Response schemas of the aps identity endpoints. Each class implements the mapper's interface, so
@@ -78,12 +79,6 @@ export class ApsAppVersionResponse implements ApsAppVersion {
   @ApiProperty({ example: '0' }) revisionVersion!: string;
   @ApiProperty({ example: '0' }) minorVersion!: string;
   @ApiProperty({ example: 'bpmSuite' }) type!: string;
-}
-
-class ApsPageFields {
-  @ApiProperty({ description: 'Number of items in this page', example: 1 }) size!: number;
-  @ApiProperty({ description: 'Number of items in all pages', example: 1 }) total!: number;
-  @ApiProperty({ description: 'Zero-based offset of the first item', example: 0 }) start!: number;
 }
 
 export class ApsLightUserPageResponse extends ApsPageFields implements ApsPage<ApsLightUser> {

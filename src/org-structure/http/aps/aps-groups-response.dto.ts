@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
 import type { ApsGroup, ApsGroupCapability, ApsGroupStatus, ApsGroupType, ApsGroupUser, ApsLightGroup, ApsLightUser } from './aps-groups.mapper.js';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /*
  * Response schemas of the aps group endpoints. Each class implements the mapper's interface, so a
@@ -66,12 +67,6 @@ export class ApsGroupLightUserResponse implements ApsLightUser {
   @ApiProperty({ example: 'John' }) firstName!: string;
   @ApiProperty({ example: 'Test' }) lastName!: string;
   @ApiProperty({ type: String, nullable: true, example: 'john@alfresco.com' }) email!: string | null;
-}
-
-class ApsPageFields {
-  @ApiProperty({ description: 'Number of items in this page', example: 1 }) size!: number;
-  @ApiProperty({ description: 'Number of items in all pages', example: 1 }) total!: number;
-  @ApiProperty({ description: 'Zero-based offset of the first item', example: 0 }) start!: number;
 }
 
 export class ApsGroupPageResponse extends ApsPageFields implements ApsPage<ApsGroup> {

@@ -4,9 +4,7 @@ import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpt
 import { APS_MAX_PAGE_SIZE } from '../../../../libs/dialects/aps-paging.js';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import type { ApsGroupStatus, ApsGroupType } from './aps-groups.mapper.js';
-
-/** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
-const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 /** Absent is fine; `null` is not. */
 const PresentNotNull = () => ValidateIf((_o: object, v: unknown) => v !== undefined);

@@ -19,6 +19,8 @@ export interface UpdateModelInput {
   readonly comment?: string | null;
   /** Which request field carried the content, for error messages (`content`, or `file` for uploads). */
   readonly contentField?: string;
+  /** Only a BPMN 2.0 process model may be changed (a new version from an uploaded file): any other type is a 400. */
+  readonly processModelOnly?: boolean;
 }
 
 /**
@@ -36,6 +38,7 @@ export class UpdateModel {
   @Transactional()
   async execute(input: UpdateModelInput): Promise<ModelView> {
     const { actor, id } = input;
+    if (input.processModelOnly && (await this.views.require(actor, id)).modelType !== 0) throw EngineErrors.modelWrongType(id, 'a BPMN 2.0 process model');
     const edits = input.name !== undefined || input.description !== undefined || input.content !== undefined || input.comment !== undefined;
     if (edits) {
       const model = await this.views.requireWritable(actor, id);

@@ -21,7 +21,7 @@ import {
   ActivitiResourceResponse,
   ActivitiTenantQueryDto,
 } from './activiti-repository.dto.js';
-import { engineApiBase, inlineDisposition, toActivitiDeployment, toActivitiResource } from './activiti-repository.mapper.js';
+import { activitiList, activitiPaging, engineApiBase, inlineDisposition, toActivitiDeployment, toActivitiResource } from './activiti-repository.mapper.js';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
 
 /** At most this many files in one deployment request. */
@@ -95,9 +95,7 @@ export class ActivitiDeploymentsController {
     @Req() req: Request,
     @Query() q: ActivitiDeploymentListQueryDto,
   ): Promise<ActivitiDeploymentListResponse> {
-    const sort = q.sort ?? 'id';
-    const order = q.order ?? 'asc';
-    const start = q.start ?? 0;
+    const paging = activitiPaging(q, 'id');
     const page = await this.list.execute({
       actor,
       tenantId: q.tenantId,
@@ -105,13 +103,10 @@ export class ActivitiDeploymentsController {
       nameLike: q.nameLike,
       category: q.category,
       categoryNotEquals: q.categoryNotEquals,
-      sort,
-      order,
-      offset: start,
-      limit: q.size ?? 10,
+      ...paging,
     });
     const base = engineApiBase(req);
-    return { data: page.items.map((d) => toActivitiDeployment(d, base)), total: page.total, start, sort, order, size: page.items.length };
+    return activitiList(paging, page, (d) => toActivitiDeployment(d, base));
   }
 
   @Get(':deploymentId')

@@ -13,7 +13,7 @@ import {
   ActivitiProcessDefinitionResponse,
   ActivitiTenantQueryDto,
 } from './activiti-repository.dto.js';
-import { engineApiBase, inlineDisposition, toActivitiDefinition } from './activiti-repository.mapper.js';
+import { activitiList, activitiPaging, engineApiBase, inlineDisposition, toActivitiDefinition } from './activiti-repository.mapper.js';
 
 /** `key:version:deploymentId`: anything else cannot name a definition (400, not a lookup). */
 function definitionId(raw: string): string {
@@ -53,9 +53,7 @@ export class ActivitiProcessDefinitionsController {
     @Req() req: Request,
     @Query() q: ActivitiDefinitionListQueryDto,
   ): Promise<ActivitiProcessDefinitionListResponse> {
-    const sort = q.sort ?? 'name';
-    const order = q.order ?? 'asc';
-    const start = q.start ?? 0;
+    const paging = activitiPaging(q, 'name');
     const page = await this.list.execute({
       actor,
       tenantId: q.tenantId,
@@ -69,13 +67,10 @@ export class ActivitiProcessDefinitionsController {
       category: q.category,
       categoryLike: q.categoryLike,
       suspended: q.suspended,
-      sort,
-      order,
-      offset: start,
-      limit: q.size ?? 10,
+      ...paging,
     });
     const base = engineApiBase(req);
-    return { data: page.items.map((d) => toActivitiDefinition(d, base)), total: page.total, start, sort, order, size: page.items.length };
+    return activitiList(paging, page, (d) => toActivitiDefinition(d, base));
   }
 
   @Get(':processDefinitionId')

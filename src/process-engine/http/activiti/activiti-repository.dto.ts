@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-
-/** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
-const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 /** Activiti REST paging: `start` offset (default 0), `size` (default 10), `order` asc|desc. */
 export class ActivitiPagingQueryDto {
@@ -187,13 +185,17 @@ export class ActivitiDeploymentResponse {
   @ApiProperty({ example: '1', description: 'The tenant\'s number, as a string (Activiti\'s tenant ids are strings).' }) tenantId!: string;
 }
 
-export class ActivitiDeploymentListResponse {
-  @ApiProperty({ type: [ActivitiDeploymentResponse] }) data!: ActivitiDeploymentResponse[];
+/** Activiti REST paging around `data`: `size` is the number of items in this page. */
+abstract class ActivitiListResponse {
   @ApiProperty() total!: number;
   @ApiProperty() start!: number;
   @ApiProperty() sort!: string;
   @ApiProperty() order!: string;
   @ApiProperty() size!: number;
+}
+
+export class ActivitiDeploymentListResponse extends ActivitiListResponse {
+  @ApiProperty({ type: [ActivitiDeploymentResponse] }) data!: ActivitiDeploymentResponse[];
 }
 
 export class ActivitiProcessDefinitionResponse {
@@ -214,13 +216,8 @@ export class ActivitiProcessDefinitionResponse {
   @ApiProperty({ example: '1' }) tenantId!: string;
 }
 
-export class ActivitiProcessDefinitionListResponse {
+export class ActivitiProcessDefinitionListResponse extends ActivitiListResponse {
   @ApiProperty({ type: [ActivitiProcessDefinitionResponse] }) data!: ActivitiProcessDefinitionResponse[];
-  @ApiProperty() total!: number;
-  @ApiProperty() start!: number;
-  @ApiProperty() sort!: string;
-  @ApiProperty() order!: string;
-  @ApiProperty() size!: number;
 }
 
 export class ActivitiResourceResponse {

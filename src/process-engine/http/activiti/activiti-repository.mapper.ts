@@ -6,6 +6,30 @@ import { APS_ENGINE_API } from '../aps/aps-engine.support.js';
 import type { DeploymentResourceView } from '../../application/deployments/get-deployment-resources.query.js';
 import type { ActivitiDeploymentResponse, ActivitiProcessDefinitionResponse, ActivitiResourceResponse } from './activiti-repository.dto.js';
 
+/** Activiti's default page size. */
+const ACTIVITI_DEFAULT_SIZE = 10;
+
+/** The paging of an Activiti REST list, defaults applied: what the use case takes (sort, order, offset, limit). */
+export interface ActivitiPaging<S extends string> {
+  readonly sort: S;
+  readonly order: 'asc' | 'desc';
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export function activitiPaging<S extends string>(q: { sort?: S; order?: 'asc' | 'desc'; start?: number; size?: number }, defaultSort: S): ActivitiPaging<S> {
+  return { sort: q.sort ?? defaultSort, order: q.order ?? 'asc', offset: q.start ?? 0, limit: q.size ?? ACTIVITI_DEFAULT_SIZE };
+}
+
+/** Activiti REST paging `{data, total, start, sort, order, size}`; `size` is the number of items in this page. */
+export function activitiList<T, R>(
+  paging: ActivitiPaging<string>,
+  page: { readonly items: readonly T[]; readonly total: number },
+  map: (item: T) => R,
+): { data: R[]; total: number; start: number; sort: string; order: string; size: number } {
+  return { data: page.items.map(map), total: page.total, start: paging.offset, sort: paging.sort, order: paging.order, size: page.items.length };
+}
+
 /** Absolute base of the engine API as the client reached it (Activiti REST answers absolute URLs). */
 export function engineApiBase(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}/${APS_ENGINE_API}`;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 export const COMMENT_MAX = 4000;
 
@@ -16,7 +16,7 @@ export class ApsCommentDto {
 export class ApsCommentsQueryDto {
   @ApiPropertyOptional({ type: Boolean, description: 'true: newest first; default oldest first (Alfresco\'s JavaScript client sends it)' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   latestFirst?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Injectable, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { apsPage, type ApsPage } from '../../../../libs/dialects/aps-paging.js';
 import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
@@ -28,50 +28,77 @@ function requireName(name: string | undefined): string {
   return name;
 }
 
-/** The shared implementation of task and process filters. */
-abstract class FiltersControllerBase {
-  protected abstract readonly kind: FilterKind;
+/**
+ * The shared implementation of task and process filters, with the routes that differ only in their wording (list, one, delete);
+ * `noun` names the kind in the OpenAPI summaries.
+ */
+function FiltersControllerBase(kind: FilterKind, noun: string) {
+  @Injectable()
+  abstract class FiltersController {
+    constructor(
+      protected readonly listFilters: ListFilters,
+      protected readonly getFilter: GetFilter,
+      protected readonly createFilter: CreateFilter,
+      protected readonly updateFilter: UpdateFilter,
+      protected readonly deleteFilter: DeleteFilter,
+      protected readonly reorderFilters: ReorderFilters,
+    ) {}
 
-  constructor(
-    protected readonly listFilters: ListFilters,
-    protected readonly getFilter: GetFilter,
-    protected readonly createFilter: CreateFilter,
-    protected readonly updateFilter: UpdateFilter,
-    protected readonly deleteFilter: DeleteFilter,
-    protected readonly reorderFilters: ReorderFilters,
-  ) {}
+    @Get()
+    @ApiOperation({
+      summary: `The caller's ${noun} filters`,
+      description: 'In the caller\'s order (`index`); `appId` limits them to one app. No default filters are created: the list starts empty. Not paged.',
+    })
+    @ApiOkResponse({ type: ApsFilterPageResponse })
+    async list(@CurrentPrincipal() actor: Principal, @Query() q: ApsFilterListQueryDto): Promise<ApsPage<ApsFilter>> {
+      const items = (await this.listFilters.execute({ actor, kind, appId: q.appId !== undefined ? String(q.appId) : undefined })).map(toApsFilter);
+      return apsPage(0, items.length, items);
+    }
 
-  protected async listOf(actor: Principal, appId?: number): Promise<ApsPage<ApsFilter>> {
-    const items = (await this.listFilters.execute({ actor, kind: this.kind, appId: appId !== undefined ? String(appId) : undefined })).map(toApsFilter);
-    return apsPage(0, items.length, items);
+    @Get(':userFilterId')
+    @ApiOperation({ summary: `A ${noun} filter`, description: PRIVATE })
+    @ApiOkResponse({ type: ApsFilterResponse })
+    @ApiApsErrors(404)
+    async one(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<ApsFilter> {
+      return toApsFilter(await this.getFilter.execute({ actor, kind, id }));
+    }
+
+    @Delete(':userFilterId')
+    @ApiOperation({ summary: `Delete a ${noun} filter`, description: PRIVATE })
+    @ApiOkResponse({ description: 'Empty body; the filter is deleted.' })
+    @ApiApsErrors(404)
+    async remove(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<void> {
+      await this.deleteFilter.execute({ actor, kind, id });
+    }
+
+    protected async create(actor: Principal, body: ApsTaskFilterBodyDto | ApsProcessFilterBodyDto): Promise<ApsFilter> {
+      return toApsFilter(
+        await this.createFilter.execute({
+          actor,
+          kind,
+          name: requireName(body.name),
+          appId: idOrNull(body.appId),
+          icon: body.icon,
+          recent: body.recent,
+          filter: body.filter,
+        }),
+      );
+    }
+
+    protected async update(actor: Principal, id: string, body: ApsTaskFilterBodyDto | ApsProcessFilterBodyDto): Promise<ApsFilter> {
+      return toApsFilter(
+        await this.updateFilter.execute({ actor, kind, id, name: body.name, appId: idOrNull(body.appId), icon: body.icon, recent: body.recent, filter: body.filter }),
+      );
+    }
+
+    protected async reorder(actor: Principal, order: number[], appId: number | null | undefined): Promise<ApsPage<ApsFilter>> {
+      const items = (
+        await this.reorderFilters.execute({ actor, kind, appId: appId === undefined || appId === null ? null : String(appId), order: order.map(String) })
+      ).map(toApsFilter);
+      return apsPage(0, items.length, items);
+    }
   }
-
-  protected async create(actor: Principal, body: ApsTaskFilterBodyDto | ApsProcessFilterBodyDto): Promise<ApsFilter> {
-    return toApsFilter(
-      await this.createFilter.execute({
-        actor,
-        kind: this.kind,
-        name: requireName(body.name),
-        appId: idOrNull(body.appId),
-        icon: body.icon,
-        recent: body.recent,
-        filter: body.filter,
-      }),
-    );
-  }
-
-  protected async update(actor: Principal, id: string, body: ApsTaskFilterBodyDto | ApsProcessFilterBodyDto): Promise<ApsFilter> {
-    return toApsFilter(
-      await this.updateFilter.execute({ actor, kind: this.kind, id, name: body.name, appId: idOrNull(body.appId), icon: body.icon, recent: body.recent, filter: body.filter }),
-    );
-  }
-
-  protected async reorder(actor: Principal, order: number[], appId: number | null | undefined): Promise<ApsPage<ApsFilter>> {
-    const items = (
-      await this.reorderFilters.execute({ actor, kind: this.kind, appId: appId === undefined || appId === null ? null : String(appId), order: order.map(String) })
-    ).map(toApsFilter);
-    return apsPage(0, items.length, items);
-  }
+  return FiltersController;
 }
 
 /** seed 004 "User Task Filters": the caller's saved task queries. */
@@ -79,31 +106,7 @@ abstract class FiltersControllerBase {
 @ApsEngineAuth()
 @ApiApsErrors(400)
 @Controller(`${APS_ENTERPRISE}/filters/tasks`)
-export class ApsTaskFiltersController extends FiltersControllerBase {
-  protected readonly kind = 'task';
-
-  constructor(list: ListFilters, get: GetFilter, create: CreateFilter, update: UpdateFilter, remove: DeleteFilter, reorder: ReorderFilters) {
-    super(list, get, create, update, remove, reorder);
-  }
-
-  @Get()
-  @ApiOperation({
-    summary: 'The caller\'s task filters',
-    description: 'In the caller\'s order (`index`); `appId` limits them to one app. No default filters are created: the list starts empty. Not paged.',
-  })
-  @ApiOkResponse({ type: ApsFilterPageResponse })
-  list(@CurrentPrincipal() actor: Principal, @Query() q: ApsFilterListQueryDto): Promise<ApsPage<ApsFilter>> {
-    return this.listOf(actor, q.appId);
-  }
-
-  @Get(':userFilterId')
-  @ApiOperation({ summary: 'A task filter', description: PRIVATE })
-  @ApiOkResponse({ type: ApsFilterResponse })
-  @ApiApsErrors(404)
-  async one(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<ApsFilter> {
-    return toApsFilter(await this.getFilter.execute({ actor, kind: this.kind, id }));
-  }
-
+export class ApsTaskFiltersController extends FiltersControllerBase('task', 'task') {
   @Post()
   @HttpCode(200)
   @ApiOperation({
@@ -137,14 +140,6 @@ export class ApsTaskFiltersController extends FiltersControllerBase {
   updateTask(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string, @Body() body: ApsTaskFilterBodyDto): Promise<ApsFilter> {
     return this.update(actor, id, body);
   }
-
-  @Delete(':userFilterId')
-  @ApiOperation({ summary: 'Delete a task filter', description: PRIVATE })
-  @ApiOkResponse({ description: 'Empty body; the filter is deleted.' })
-  @ApiApsErrors(404)
-  async remove(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<void> {
-    await this.deleteFilter.execute({ actor, kind: this.kind, id });
-  }
 }
 
 /** seed 004 process instance filters: the caller's saved process instance queries. */
@@ -153,31 +148,7 @@ export class ApsTaskFiltersController extends FiltersControllerBase {
 @ApiApsErrors(400)
 @ApiExtraModels(ApsProcessFilterPutDto, ApsFilterResponse, ApsFilterPageResponse)
 @Controller(`${APS_ENTERPRISE}/filters/processes`)
-export class ApsProcessFiltersController extends FiltersControllerBase {
-  protected readonly kind = 'process';
-
-  constructor(list: ListFilters, get: GetFilter, create: CreateFilter, update: UpdateFilter, remove: DeleteFilter, reorder: ReorderFilters) {
-    super(list, get, create, update, remove, reorder);
-  }
-
-  @Get()
-  @ApiOperation({
-    summary: 'The caller\'s process instance filters',
-    description: 'In the caller\'s order (`index`); `appId` limits them to one app. No default filters are created: the list starts empty. Not paged.',
-  })
-  @ApiOkResponse({ type: ApsFilterPageResponse })
-  list(@CurrentPrincipal() actor: Principal, @Query() q: ApsFilterListQueryDto): Promise<ApsPage<ApsFilter>> {
-    return this.listOf(actor, q.appId);
-  }
-
-  @Get(':userFilterId')
-  @ApiOperation({ summary: 'A process instance filter', description: PRIVATE })
-  @ApiOkResponse({ type: ApsFilterResponse })
-  @ApiApsErrors(404)
-  async one(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<ApsFilter> {
-    return toApsFilter(await this.getFilter.execute({ actor, kind: this.kind, id }));
-  }
-
+export class ApsProcessFiltersController extends FiltersControllerBase('process', 'process instance') {
   @Post()
   @HttpCode(200)
   @ApiOperation({
@@ -222,13 +193,5 @@ export class ApsProcessFiltersController extends FiltersControllerBase {
     @Body() body: ApsProcessFilterBodyDto,
   ): Promise<ApsFilter> {
     return this.update(actor, id, body);
-  }
-
-  @Delete(':userFilterId')
-  @ApiOperation({ summary: 'Delete a process instance filter', description: PRIVATE })
-  @ApiOkResponse({ description: 'Empty body; the filter is deleted.' })
-  @ApiApsErrors(404)
-  async remove(@CurrentPrincipal() actor: Principal, @Param('userFilterId', new ApsIdPipe('userFilterId')) id: string): Promise<void> {
-    await this.deleteFilter.execute({ actor, kind: this.kind, id });
   }
 }

@@ -1,6 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { Allow, ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
+
+/** A real calendar date with a `T` (as the task query): `2026-02-30` or a space separator is a 400, not a stored filter that matches nothing. */
+const ISO_DATE = { strict: true, strictSeparator: true } as const;
 
 /** Positive integer ids in a body, as Alfresco sends them (numbers); numeric strings are accepted too. */
 const BodyId = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value));
@@ -67,12 +71,12 @@ export class ApsTaskFilterCriteriaDto extends FilterCriteriaBase {
 
   @ApiPropertyOptional({ description: 'ISO 8601 date', example: '2026-11-22T00:00:00.000+0000' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601(ISO_DATE)
   dueAfter?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601 date', example: '2026-12-22T00:00:00.000+0000' })
   @IsOptional()
-  @IsISO8601()
+  @IsISO8601(ISO_DATE)
   dueBefore?: string;
 }
 
@@ -188,9 +192,6 @@ export class ApsFilterResponse {
   @ApiProperty({ description: 'Place in the user\'s order, 0 first', example: 0 }) index!: number;
 }
 
-export class ApsFilterPageResponse {
-  @ApiProperty({ example: 1 }) size!: number;
-  @ApiProperty({ example: 1 }) total!: number;
-  @ApiProperty({ example: 0 }) start!: number;
+export class ApsFilterPageResponse extends ApsPageFields {
   @ApiProperty({ type: [ApsFilterResponse] }) data!: ApsFilterResponse[];
 }

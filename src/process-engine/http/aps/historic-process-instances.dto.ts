@@ -179,8 +179,9 @@ export function historicDate(value: string | undefined, field: string): Date | u
   if (value === undefined) return undefined;
   const zoned = /(Z|[+-]\d{2}:?\d{2})$/.test(value) && value.includes('T');
   const date = new Date(zoned ? value : value.includes('T') ? `${value}Z` : `${value}T00:00:00Z`);
-  // 2016-02-30 matches the pattern but is no date; JavaScript would roll it over to March.
-  if (Number.isNaN(date.getTime()) || (!zoned && date.toISOString().slice(0, 10) !== value.slice(0, 10))) {
+  // 2016-02-30 matches the pattern but is no date; JavaScript would roll it over to March, with or without a zone.
+  const day = new Date(`${value.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value.slice(0, 10)) {
     throw DomainError.validation('REQUEST.INVALID_DATE', `${field} is not a valid date: ${value}`, { field, value });
   }
   return date;

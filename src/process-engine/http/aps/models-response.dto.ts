@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /** The document's model representation (seed 004 "Model Details and History"). */
 export class ApsModelResponse {
@@ -22,10 +23,7 @@ export class ApsModelResponse {
   @ApiProperty({ example: 1 }) tenantId!: number;
 }
 
-export class ApsModelPageResponse {
-  @ApiProperty({ example: 1 }) size!: number;
-  @ApiProperty({ example: 1 }) total!: number;
-  @ApiProperty({ example: 0 }) start!: number;
+export class ApsModelPageResponse extends ApsPageFields {
   @ApiProperty({ type: [ApsModelResponse] }) data!: ApsModelResponse[];
 }
 
@@ -66,9 +64,6 @@ export class ApsRuntimeAppResponse {
   @ApiProperty({ description: 'The app definition id (here equal to modelId; process definitions carry it as appDefinitionId)', example: 4 }) id!: number;
 }
 
-export class ApsRuntimeAppPageResponse {
-  @ApiProperty({ example: 1 }) size!: number;
-  @ApiProperty({ example: 1 }) total!: number;
-  @ApiProperty({ example: 0 }) start!: number;
+export class ApsRuntimeAppPageResponse extends ApsPageFields {
   @ApiProperty({ type: [ApsRuntimeAppResponse] }) data!: ApsRuntimeAppResponse[];
 }

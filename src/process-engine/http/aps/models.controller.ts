@@ -246,9 +246,7 @@ export class ApsModelsController {
     @UploadedFile() file: UploadedBpmnFile | undefined,
   ): Promise<ApsModel> {
     const upload = requireFile(file);
-    const model = await this.getModel.execute({ actor, id });
-    if (model.modelType !== 0) throw EngineErrors.modelWrongType(id, 'a BPMN 2.0 process model');
-    return toApsModel(await this.updateModel.execute({ actor, id, content: upload.buffer, contentField: 'file' }));
+    return toApsModel(await this.updateModel.execute({ actor, id, content: upload.buffer, contentField: 'file', processModelOnly: true }));
   }
 }
 

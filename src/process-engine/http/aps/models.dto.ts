@@ -4,9 +4,7 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max,
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import { MODEL_KEY_PATTERN } from '../../application/models/model-content.js';
 import { MODEL_TYPES, type ModelListFilter, type ModelSort, type ModelType } from '../../infrastructure/model.repository.js';
-
-/** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
-export const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 /** A number in a query string; anything else stays as sent and fails @IsInt/@IsIn naming the parameter. */
 const QueryNumber = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value));

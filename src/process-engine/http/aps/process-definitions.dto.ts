@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
-
-/** `true`/`false` in a query string; anything else stays a string and fails @IsBoolean naming the parameter. */
-const QueryBoolean = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
 
 /** A numeric id in a JSON body: a number or a string of digits (Alfresco sends `"1"`), kept as a string. */
 export const BodyIdString = () => Transform(({ value }: { value: unknown }) => (typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value));

@@ -10,6 +10,7 @@ import type {
   ApsStartForm,
   ApsVariable,
 } from './process-instances.mapper.js';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /*
  * Response schemas of the aps process-definition, process-instance and historic endpoints. Each
@@ -63,12 +64,6 @@ export class ApsProcessInstanceResponse implements ApsProcessInstance {
   })
   variables!: ApsInstanceVariableResponse[];
   @ApiProperty({ description: 'Open incidents of the instance (design.md §8; list them at GET /api/platform/incidents)', example: 0 }) incidents!: number;
-}
-
-class ApsPageFields {
-  @ApiProperty({ description: 'Number of items in this page', example: 1 }) size!: number;
-  @ApiProperty({ description: 'Number of items in all pages', example: 1 }) total!: number;
-  @ApiProperty({ description: 'Zero-based offset of the first item', example: 0 }) start!: number;
 }
 
 export class ApsProcessInstancePageResponse extends ApsPageFields implements ApsPage<ApsProcessInstance> {

@@ -3,6 +3,7 @@ import { ApsTaskVariableResponse } from './variables-response.dto.js';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
 import type { TaskAudit } from '../../application/tasks/get-task-audit.query.js';
 import type { ApsTask, ApsTaskLightGroup, ApsTaskLightUser, ApsTaskVariable } from './tasks.mapper.js';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 /*
  * Response schemas of the aps task endpoints. Each class implements the mapper's interface, so a
@@ -61,10 +62,7 @@ export class ApsTaskResponse implements ApsTask {
   @ApiProperty({ type: [ApsTaskVariableResponse], description: 'Filled when the query asked for variables, else empty' }) variables!: ApsTaskVariable[];
 }
 
-export class ApsTaskPageResponse implements ApsPage<ApsTask> {
-  @ApiProperty({ description: 'Items in this page', example: 1 }) size!: number;
-  @ApiProperty({ example: 1 }) total!: number;
-  @ApiProperty({ description: 'Offset of the first item', example: 0 }) start!: number;
+export class ApsTaskPageResponse extends ApsPageFields implements ApsPage<ApsTask> {
   @ApiProperty({ type: [ApsTaskResponse] }) data!: ApsTaskResponse[];
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { ApsPagingQueryDto } from '../../../../libs/dialects/aps-paging-query.dto.js';
 import type { ApsPage } from '../../../../libs/dialects/aps-paging.js';
+import { QueryBoolean } from '../../../../libs/dialects/query-boolean.js';
+import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
 
 export class IncidentListQueryDto extends ApsPagingQueryDto {
   @ApiPropertyOptional({ description: 'Only the incidents of this process instance.', example: '2511' })
@@ -13,7 +14,7 @@ export class IncidentListQueryDto extends ApsPagingQueryDto {
 
   @ApiPropertyOptional({ type: Boolean, description: 'true: resolved incidents too. Default false: open incidents only.' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean()
   includeResolved?: boolean;
 }
@@ -46,9 +47,6 @@ export class IncidentResponse implements Incident {
   @ApiProperty({ type: String, nullable: true, description: 'When it was resolved (or its instance deleted); null while open', example: null }) resolved!: string | null;
 }
 
-export class IncidentPageResponse implements ApsPage<Incident> {
-  @ApiProperty({ description: 'Number of items in this page', example: 1 }) size!: number;
-  @ApiProperty({ description: 'Number of items in all pages', example: 1 }) total!: number;
-  @ApiProperty({ description: 'Zero-based offset of the first item', example: 0 }) start!: number;
+export class IncidentPageResponse extends ApsPageFields implements ApsPage<Incident> {
   @ApiProperty({ type: [IncidentResponse] }) data!: IncidentResponse[];
 }
