@@ -153,30 +153,27 @@ export function oneTaskBpmn(key = 'oneTask', name = 'One task'): string {
 </definitions>`;
 }
 
-/** start → user task offered to candidate groups (ids or names, comma-separated) → end. */
-export function candidateGroupBpmn(groups: string, key = 'groupTask'): string {
+/** start → one user task with the given attributes → end. */
+function singleTaskBpmn(key: string, processName: string, taskName: string, taskAttributes: string): string {
   return `${DEFS_OPEN}
-  <process id="${key}" name="Group task" isExecutable="true">
+  <process id="${key}" name="${processName}" isExecutable="true">
     <startEvent id="start"/>
     <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
-    <userTask id="task" name="Group work" activiti:candidateGroups="${groups}"/>
+    <userTask id="task" name="${taskName}" ${taskAttributes}/>
     <sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
     <endEvent id="end"/>
   </process>
 </definitions>`;
 }
 
+/** start → user task offered to candidate groups (ids or names, comma-separated) → end. */
+export function candidateGroupBpmn(groups: string, key = 'groupTask'): string {
+  return singleTaskBpmn(key, 'Group task', 'Group work', `activiti:candidateGroups="${groups}"`);
+}
+
 /** start → user task offered to candidate users (id, username or email, comma-separated) → end. */
 export function candidateUserBpmn(users: string, key = 'userTask'): string {
-  return `${DEFS_OPEN}
-  <process id="${key}" name="Candidate users task" isExecutable="true">
-    <startEvent id="start"/>
-    <sequenceFlow id="f1" sourceRef="start" targetRef="task"/>
-    <userTask id="task" name="Pick me" activiti:candidateUsers="${users}"/>
-    <sequenceFlow id="f2" sourceRef="task" targetRef="end"/>
-    <endEvent id="end"/>
-  </process>
-</definitions>`;
+  return singleTaskBpmn(key, 'Candidate users task', 'Pick me', `activiti:candidateUsers="${users}"`);
 }
 
 /**
