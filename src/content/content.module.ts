@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ContentApi } from './content.api.js';
 
-/** The content context (design.md §1). Empty until its issue lands. */
-@Module({})
+/** The content context (design.md §1): content items, their bytes and renditions, pictures and logos. */
+@Module({
+  providers: [ContentApi],
+  exports: [ContentApi],
+})
 export class ContentModule {}

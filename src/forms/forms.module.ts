@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { FormsApi } from './forms.api.js';
 
-/** The forms context (design.md §1). Empty until its issue lands. */
-@Module({})
+/** The forms context (design.md §1): form definitions, rendering, validation, drafts and data tables. */
+@Module({
+  providers: [FormsApi],
+  exports: [FormsApi],
+})
 export class FormsModule {}

@@ -1,2 +1,5 @@
 /** The forms context's only door. */
 export { FormsModule } from './forms.module.js';
+export { FormsApi } from './forms.api.js';
+export type * from './forms.api.types.js';
+export type { SubmissionTarget } from './forms.api.js';
