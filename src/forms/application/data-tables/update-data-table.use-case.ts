@@ -28,10 +28,12 @@ export class UpdateDataTable {
     const update = parseTableUpdate(input.body);
     let fields = table.fields;
     if (update.fields) {
-      const added = update.fields.filter((f) => !table.fields.some((t) => t.name === f.name)).length;
-      const uids = added > 0 ? await this.tables.nextFieldUids(added) : [];
-      fields = mergeFields(table.fields, update.fields, table.rowCount > 0, () => uids.shift()!);
-      for (const field of fields.slice(table.fields.length)) await this.tables.addNullField(input.tenantId, table.id, field.name);
+      // Checked first, numbered after: a refused update draws no field ids.
+      const merged = mergeFields(table.fields, update.fields, table.rowCount > 0, () => '');
+      const added = merged.slice(table.fields.length);
+      const uids = added.length > 0 ? await this.tables.nextFieldUids(added.length) : [];
+      fields = merged.map((f, i) => (i < table.fields.length ? f : { ...f, uid: uids[i - table.fields.length]! }));
+      for (const field of added) await this.tables.addNullField(input.tenantId, table.id, field.name);
     }
     await this.tables.updateDefinition(input.tenantId, table.id, update.description ?? table.description, fields);
   }
