@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
+import { answerProblems, type Json } from '../../support/openapi.js';
 import { auth, createUser, expectPm3Error, PASSWORD, WS } from './pm3-support.js';
 
 interface PmField {
@@ -289,7 +290,7 @@ describe('pm3 PM Tables: /api/1.0/{workspace}/pmtable and its data', () => {
       expect((await add(clients.pmt_uid, { COMPANY_NAME: 'After delete' })).id).toBe('12');
     });
 
-    it('tables with 2 and 3 key fields: duplicates are judged on the whole key, and rows are deleted by all their key pairs in any order', async () => {
+    it('tables with 2 and 3 key fields: a row is updated by its whole key and deleted by all its key pairs, in any order', async () => {
       const two = await create({
         pmt_tab_name: 'PMT_TWO_KEYS',
         fields: [{ fld_name: 'COUNTRY', fld_type: 'CHAR', fld_size: 2, fld_key: 1 }, { fld_name: 'CODE', fld_type: 'INTEGER', fld_key: 1 }, { fld_name: 'LABEL', fld_type: 'VARCHAR', fld_size: 40 }],
@@ -406,5 +407,30 @@ describe('pm3 PM Tables: /api/1.0/{workspace}/pmtable and its data', () => {
       expect(((await t.http().get('/api/1.0/acme/pmtable').set('Authorization', auth('acmeadmin')).expect(200)).body as PmTable[]).map((x) => x.pmt_uid)).toEqual([acmeTable.pmt_uid]);
       expectPm3Error(await t.http().get('/api/1.0/nowhere/pmtable').set('Authorization', as()), 400, /^Bad Request: /);
     });
+  });
+
+  it('real answers have the shapes the pm3 OpenAPI document gives', async () => {
+    const doc = (await t.http().get('/docs/pm3-json').expect(200)).body as Json;
+    const base = '/api/1.0/{workspace}/pmtable';
+    const created = await t.http().post(`${WS}/pmtable`).set('Authorization', as()).send({ pmt_tab_name: 'PMT_DOCS', fields: [{ fld_name: 'ID', fld_type: 'INTEGER', fld_key: 1 }, { fld_name: 'N', fld_type: 'DECIMAL' }] });
+    const uid = (created.body as PmTable).pmt_uid;
+    const calls: Array<[string, string, { status: number; text: string; body: unknown }]> = [
+      ['post', base, created],
+      ['get', base, await t.http().get(`${WS}/pmtable`).set('Authorization', as())],
+      ['get', `${base}/{pmt_uid}`, await t.http().get(`${WS}/pmtable/${uid}`).set('Authorization', as())],
+      ['get', `${base}/{pmt_uid}`, await t.http().get(`${WS}/pmtable/${MISSING_UID}`).set('Authorization', as())],
+      ['post', `${base}/{pmt_uid}/data`, await t.http().post(`${WS}/pmtable/${uid}/data`).set('Authorization', as()).send({ ID: 1, N: 2 })],
+      ['post', `${base}/{pmt_uid}/data`, await t.http().post(`${WS}/pmtable/${uid}/data`).set('Authorization', as()).send({ ID: 'x' })],
+      ['get', `${base}/{pmt_uid}/data`, await t.http().get(`${WS}/pmtable/${uid}/data`).set('Authorization', as())],
+      ['put', `${base}/{pmt_uid}/data`, await t.http().put(`${WS}/pmtable/${uid}/data`).set('Authorization', as()).send({ ID: 1, N: 3 })],
+      ['delete', `${base}/{pmt_uid}/data/{key1}/{value1}`, await t.http().delete(`${WS}/pmtable/${uid}/data/ID/1`).set('Authorization', as())],
+      ['put', `${base}/{pmt_uid}`, await t.http().put(`${WS}/pmtable/${uid}`).set('Authorization', as()).send({ pmt_tab_dsc: 'd' })],
+      ['delete', `${base}/{pmt_uid}`, await t.http().delete(`${WS}/pmtable/${uid}`).set('Authorization', as())],
+    ];
+    const problems = calls.flatMap(([method, path, res]) => answerProblems(doc, method, path, res));
+    expect(problems).toEqual([]);
+    for (const path of [`${base}/{pmt_uid}/data/{key1}/{value1}/{key2}/{value2}`, `${base}/{pmt_uid}/data/{key1}/{value1}/{key2}/{value2}/{key3}/{value3}`]) {
+      expect((doc.paths as Record<string, Json>)[path]).toHaveProperty('delete');
+    }
   });
 });
