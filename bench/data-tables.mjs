@@ -112,10 +112,17 @@ async function main() {
       if (!res.ok) throw new Error(`GET pmtable: ${res.status}`);
       await res.arrayBuffer();
     };
+    const httpFirstRows = async () => {
+      const res = await fetch(`${url}/api/1.0/workflow/pmtable/${uid}/data?limit=10`, { headers: auth });
+      if (!res.ok) throw new Error(`GET data: ${res.status}`);
+      await res.arrayBuffer();
+    };
     await warm(httpFiltered);
     await warm(httpStructure);
+    await warm(httpFirstRows);
     const http = {
       'baseline: GET pmtable/{uid} (same stack, PK lookup of the definition)': await latency(SAMPLES, httpStructure),
+      'baseline: GET pmtable/{uid}/data?limit=10 (first 10 rows in key order)': await latency(SAMPLES, httpFirstRows),
       'GET pmtable/{uid}/data?q={"where":{"CITY":…}} (10 of 100,000 rows)': await latency(SAMPLES, httpFiltered),
     };
     console.log('HTTP, 1 connection, sequential requests (ms):');

@@ -33,7 +33,7 @@ export class ListDataTableRows {
     const table = await loadTable(this.tables, input.tenantId, input.tableId);
     const filter = parseFilter(table.fields, input.q);
     const start = input.start ?? 0;
-    const page = await this.tables.listRows(input.tenantId, table.id, filter, start, input.limit ?? DEFAULT_ROW_LIMIT);
+    const page = await this.tables.listRows(input.tenantId, table.id, filter, start, input.limit ?? DEFAULT_ROW_LIMIT, table.rowCount);
     return {
       count: page.total,
       rows: page.rows.map((texts, i) => ({ ...rowAsStrings(table.fields, texts), __index__: String(start + i + 1) })),
