@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DomainError } from '../../../libs/kernel/domain-error.js';
+import { DataTableOptions } from '../../../src/forms/application/data-tables/data-table-options.query.js';
+import { startTestApp, type TestApp } from '../../support/app.js';
+import { sql } from '../../support/db.js';
+
+const WS = '/api/1.0/workflow';
+
+describe('forms: options of form fields from data tables (DataTableOptions)', () => {
+  let t: TestApp;
+  let options: DataTableOptions;
+  let uid: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    options = t.app.get(DataTableOptions);
+    const created = await t
+      .http()
+      .post(`${WS}/pmtable`)
+      .set('Authorization', t.adminBasic)
+      .send({ pmt_tab_name: 'PMT_COUNTRIES', fields: [{ fld_name: 'CODE', fld_type: 'CHAR', fld_size: 2, fld_key: 1 }, { fld_name: 'NAME', fld_type: 'VARCHAR', fld_size: 40 }, { fld_name: 'SEQ_NO', fld_type: 'INTEGER' }] })
+      .expect(201);
+    uid = (created.body as { pmt_uid: string }).pmt_uid;
+    for (const row of [{ CODE: 'JP', NAME: 'Japan', SEQ_NO: 2 }, { CODE: 'FR', NAME: 'France', SEQ_NO: 1 }, { CODE: 'XX' }]) {
+      await t.http().post(`${WS}/pmtable/${uid}/data`).set('Authorization', t.adminBasic).send(row).expect(201);
+    }
+    await sql(t, `INSERT INTO identity.tenants (id, key, name) VALUES (2, 'acme', 'Acme')`);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lists {id, name} strings in row order, by table name and column names in any case; a NULL label shows the id', async () => {
+    expect(await options.optionsFor('1', 'pmt_countries', 'code', 'Name')).toEqual([
+      { id: 'JP', name: 'Japan' },
+      { id: 'FR', name: 'France' },
+      { id: 'XX', name: 'XX' },
+    ]);
+    expect(await options.optionsFor('1', 'PMT_COUNTRIES', 'SEQ_NO', 'NAME')).toEqual([
+      { id: '2', name: 'Japan' },
+      { id: '1', name: 'France' },
+    ]);
+  });
+
+  it('resolves restUrl references (pmtable:NAME or the pm3 data path) and ignores every other URL', async () => {
+    const expected = [{ id: 'JP', name: 'Japan' }, { id: 'FR', name: 'France' }, { id: 'XX', name: 'XX' }];
+    expect(await options.optionsForRestUrl('1', 'pmtable:PMT_COUNTRIES', 'CODE', 'NAME')).toEqual(expected);
+    expect(await options.optionsForRestUrl('1', `/api/1.0/workflow/pmtable/${uid}/data`, 'CODE', 'NAME')).toEqual(expected);
+    expect(await options.optionsForRestUrl('1', 'http://127.0.0.1:1/steal', 'CODE', 'NAME')).toBeNull();
+  });
+
+  it('unknown tables, tables of another tenant and unknown columns are coded errors', async () => {
+    const code = async (p: Promise<unknown>) => {
+      try {
+        await p;
+      } catch (e) {
+        return e instanceof DomainError ? e.code : String(e);
+      }
+      return 'no error';
+    };
+    expect(await code(options.optionsFor('1', 'PMT_NONE', 'CODE', 'NAME'))).toBe('FORMS.DATA_TABLE_NOT_FOUND');
+    expect(await code(options.optionsFor('2', 'PMT_COUNTRIES', 'CODE', 'NAME'))).toBe('FORMS.DATA_TABLE_NOT_FOUND');
+    expect(await code(options.optionsForRestUrl('2', `/api/1.0/acme/pmtable/${uid}/data`, 'CODE', 'NAME'))).toBe('FORMS.DATA_TABLE_NOT_FOUND');
+    expect(await code(options.optionsFor('1', 'PMT_COUNTRIES', 'CODE', 'LABEL'))).toBe('FORMS.DATA_TABLE_UNKNOWN_FIELD');
+  });
+});
