@@ -11,18 +11,10 @@ import { SaveDraft } from './application/save-draft.use-case.js';
 import { SaveModelForm } from './application/save-model-form.use-case.js';
 import { SubmittedValues } from './application/submitted-values.query.js';
 import { ValidateSubmission } from './application/validate-submission.query.js';
-import type { FormFile, FormOption, RenderedForm, ResolvedForm, ValidatedSubmission } from './forms.api.types.js';
+import type { FormFile, FormOption, RenderedForm, ResolvedForm, SubmissionTarget, ValidatedSubmission } from './forms.api.types.js';
 
 export type * from './forms.api.types.js';
 
-/** Where a submission comes from: a start form (no task yet) or a task form. */
-export interface SubmissionTarget {
-  readonly tenantId: string;
-  readonly userId: string;
-  /** null for a start form submitted before the instance exists. */
-  readonly processInstanceId: string | null;
-  readonly taskId: string | null;
-}
 
 /**
  * The forms context's facade (design.md §1): what the engine asks of forms. Every write joins the

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainEventBus } from '../../../libs/platform/events/domain-event-bus.js';
 import { Transactional } from '../../../libs/platform/transaction/unit-of-work.js';
-import type { SubmissionTarget } from '../forms.api.js';
-import type { ResolvedForm, ValidatedSubmission } from '../forms.api.types.js';
+import type { ResolvedForm, SubmissionTarget, ValidatedSubmission } from '../forms.api.types.js';
 import { FormDraftRepository } from '../infrastructure/form-draft.repository.js';
 import { FormSubmissionRepository } from '../infrastructure/form-submission.repository.js';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../libs/platform/transaction/unit-of-work.js';
-import type { SubmissionTarget } from '../forms.api.js';
-import type { ResolvedForm } from '../forms.api.types.js';
+import type { ResolvedForm, SubmissionTarget } from '../forms.api.types.js';
 import { FormsErrors } from '../domain/forms.errors.js';
 import { checkDraftValues } from '../domain/validate-submission.js';
 import { FormDraftRepository } from '../infrastructure/form-draft.repository.js';
