@@ -78,11 +78,11 @@ export class FormDefinitionRepository {
   ): Promise<FormDefinitionRow[]> {
     const out: FormDefinitionRow[] = [];
     for (const f of [...forms].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-      await this.uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('forms.form_definitions:' || $1 || ':' || $2, 0))`, [tenantId, f.key]);
+      await this.uow.query(`SELECT pg_advisory_xact_lock(hashtextextended('forms.form_definitions:' || $1::text || ':' || $2::text, 0))`, [tenantId, f.key]);
       const [row] = await this.uow.query<FormDefinitionRow>(
         `INSERT INTO forms.form_definitions AS d (tenant_id, key, name, version, source, deployment_id, definition)
-         VALUES ($1, $2, $3,
-           COALESCE((SELECT max(version) FROM forms.form_definitions WHERE tenant_id = $1 AND key = $2 AND source = 'deployment'), 0) + 1,
+         VALUES ($1::bigint, $2::varchar, $3,
+           COALESCE((SELECT max(version) FROM forms.form_definitions WHERE tenant_id = $1::bigint AND key = $2::varchar AND source = 'deployment'), 0) + 1,
            'deployment', $4, $5::jsonb)
          RETURNING ${COLUMNS}`,
         [tenantId, f.key, f.name, deploymentId, JSON.stringify(f.definition)],
