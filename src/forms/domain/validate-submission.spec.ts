@@ -180,6 +180,15 @@ describe('validateSubmission: required, visibility, read-only, outcome', () => {
     });
   });
 
+  it('does not count the empty first option of a hasEmptyValue dropdown as a value', () => {
+    const f = form({ fields: [{ id: 'd', type: 'dropdown', required: true, hasEmptyValue: true, options: [{ id: 'empty', name: 'Choose one...' }, ...colours] }] });
+    expect(invalid(f, { values: { d: 'empty' } })).toEqual([{ field: 'd', message: 'is required' }]);
+    expect(invalid(f, { values: { d: { id: 'empty', name: 'Choose one...' } } })).toEqual([{ field: 'd', message: 'is required' }]);
+    expect(vars(valid(f, { values: { d: 'Green' } }))).toEqual({ d: ['string', 'g'] });
+    const optional = form({ fields: [{ id: 'd', type: 'dropdown', hasEmptyValue: true, options: [{ id: 'empty', name: 'Choose one...' }, ...colours] }] });
+    expect(valid(optional, { values: { d: 'empty' } }).variables).toEqual([]);
+  });
+
   it('accepts a read-only value only when it equals the current one, and does not write it', () => {
     const f = form({ fields: [{ id: 'ref', type: 'text', readOnly: true }, { id: 'n', type: 'integer', readOnly: true, required: true }] });
     expect(valid(f, { values: { ref: 'R-1', n: '4' }, current: { ref: 'R-1', n: 4 } }).variables).toEqual([]);

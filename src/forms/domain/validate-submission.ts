@@ -152,6 +152,8 @@ export function coerceFieldValue(field: FormField, v: unknown, strict: boolean):
       }
       const o = option(field, v);
       if (o === null || o === 'none') return fail(`must be one of ${field.options.map((x) => x.name).join(', ')}`);
+      // hasEmptyValue: the first option is the "choose one" entry and means no value.
+      if (field.hasEmptyValue && o.id === field.options[0]!.id) return { ok: true, value: null, type: 'string' };
       return { ok: true, value: o.id, type: 'string' };
     }
     case 'people':
@@ -327,7 +329,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
           problems.push({ field: field.id, message: field.readOnly ? 'is read-only' : c.message });
           continue;
         }
-        coerced = c;
+        coerced = c.value === null ? null : c;
       }
     } else if (has && raw === '' && (field.type === 'text' || field.type === 'multi-line-text' || field.type === 'typeahead')) {
       coerced = { value: '', type: 'string' };
