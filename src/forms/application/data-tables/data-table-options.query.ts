@@ -22,14 +22,14 @@ export interface DataTableOption {
 export class DataTableOptions {
   constructor(private readonly tables: DataTableRepository) {}
 
-  async optionsFor(tenantId: string, tableName: string, idColumn: string, labelColumn: string): Promise<DataTableOption[]> {
+  async optionsFor(tenantId: string, tableName: string, idColumn: string | null, labelColumn: string | null): Promise<DataTableOption[]> {
     const table = await this.tables.findByName(tenantId, tableName.toUpperCase());
     if (!table) throw DataTableErrors.notFoundByName(tableName);
     return this.options(table, idColumn, labelColumn);
   }
 
   /** The options of a field whose `restUrl` names a data table (`pmtable:NAME` or `/api/1.0/{ws}/pmtable/{uid}/data`); null: it names none. */
-  async optionsForRestUrl(tenantId: string, restUrl: string, idColumn: string, labelColumn: string): Promise<DataTableOption[] | null> {
+  async optionsForRestUrl(tenantId: string, restUrl: string, idColumn: string | null, labelColumn: string | null): Promise<DataTableOption[] | null> {
     const ref = dataTableReference(restUrl);
     if (!ref) return null;
     if (ref.kind === 'name') return this.optionsFor(tenantId, ref.name, idColumn, labelColumn);
@@ -38,14 +38,15 @@ export class DataTableOptions {
     return this.options(table, idColumn, labelColumn);
   }
 
-  private async options(table: DataTableRow, idColumn: string, labelColumn: string): Promise<DataTableOption[]> {
+  /** No `idColumn`: the first key field, else the first field; no `labelColumn`: the id column. */
+  private async options(table: DataTableRow, idColumn: string | null, labelColumn: string | null): Promise<DataTableOption[]> {
     const column = (name: string): string => {
       const field = table.fields.find((f) => f.name === name.toUpperCase());
       if (!field) throw DataTableErrors.unknownField(name);
       return field.name.toLowerCase();
     };
-    const id = column(idColumn);
-    const label = column(labelColumn);
+    const id = column(idColumn ?? (table.fields.find((f) => f.key) ?? table.fields[0]!).name);
+    const label = labelColumn === null ? id : column(labelColumn);
     const page = await this.tables.listRows(table.tenantId, table.id, null, 0, MAX_OPTIONS);
     const out: DataTableOption[] = [];
     for (const texts of page.rows) {
