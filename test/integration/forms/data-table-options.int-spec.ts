@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DomainError } from '../../../libs/kernel/domain-error.js';
 import { DataTableOptions } from '../../../src/forms/application/data-tables/data-table-options.query.js';
+import { FormsApi, type ResolvedForm } from '../../../src/forms/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 
@@ -62,5 +63,41 @@ describe('forms: options of form fields from data tables (DataTableOptions)', ()
     expect(await code(options.optionsFor('2', 'PMT_COUNTRIES', 'CODE', 'NAME'))).toBe('FORMS.DATA_TABLE_NOT_FOUND');
     expect(await code(options.optionsForRestUrl('2', `/api/1.0/acme/pmtable/${uid}/data`, 'CODE', 'NAME'))).toBe('FORMS.DATA_TABLE_NOT_FOUND');
     expect(await code(options.optionsFor('1', 'PMT_COUNTRIES', 'CODE', 'LABEL'))).toBe('FORMS.DATA_TABLE_UNKNOWN_FIELD');
+  });
+
+  it('FormsApi.fieldOptions: a dropdown, radio or typeahead whose restUrl names a data table lists its rows; other URLs list nothing', async () => {
+    const forms = t.app.get(FormsApi, { strict: false });
+    const file = (tenantId: string, deploymentId: string) =>
+      forms.registerDeploymentForms({
+        tenantId,
+        deploymentId,
+        files: [
+          {
+            name: 'countries.form',
+            bytes: Buffer.from(
+              JSON.stringify({
+                key: 'countries',
+                fields: [
+                  { id: 'country', type: 'dropdown', restUrl: 'pmtable:PMT_COUNTRIES', restIdProperty: 'CODE', restLabelProperty: 'NAME' },
+                  { id: 'byUid', type: 'radio-buttons', restUrl: `/api/1.0/workflow/pmtable/${uid}/data`, restIdProperty: 'code', restLabelProperty: 'name' },
+                  { id: 'defaults', type: 'typeahead', restUrl: 'pmtable:pmt_countries' },
+                  { id: 'remote', type: 'dropdown', restUrl: 'http://169.254.169.254/latest/meta-data', restIdProperty: 'id', restLabelProperty: 'name' },
+                  { id: 'missing', type: 'dropdown', restUrl: 'pmtable:PMT_NONE' },
+                ],
+              }),
+            ),
+          },
+        ],
+      });
+    const [form] = (await file('1', '700')) as [ResolvedForm];
+    const countries = [{ id: 'JP', name: 'Japan' }, { id: 'FR', name: 'France' }, { id: 'XX', name: 'XX' }];
+    expect(await forms.fieldOptions(form, 'country')).toEqual(countries);
+    expect(await forms.fieldOptions(form, 'byUid')).toEqual(countries);
+    expect(await forms.fieldOptions(form, 'defaults')).toEqual(countries.map((c) => ({ id: c.id, name: c.id })));
+    expect(await forms.fieldOptions(form, 'remote')).toEqual([]);
+    await expect(forms.fieldOptions(form, 'missing')).rejects.toMatchObject({ code: 'FORMS.DATA_TABLE_NOT_FOUND' });
+    // The same form in another tenant sees that tenant's tables only.
+    const [acme] = (await file('2', '701')) as [ResolvedForm];
+    await expect(forms.fieldOptions(acme, 'country')).rejects.toMatchObject({ code: 'FORMS.DATA_TABLE_NOT_FOUND' });
   });
 });
