@@ -22,6 +22,25 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 500);
 const FILTERED = `SELECT (SELECT jsonb_object_agg(e.key, e.value #>> '{}') FROM jsonb_each(r.data) e) AS v
   FROM forms.data_table_rows r WHERE r.tenant_id = $1 AND r.table_id = $2 AND r.data @> $3::jsonb ORDER BY r.row_id OFFSET $4 LIMIT $5`;
 
+/** p50/p99 in ms of each of `fns`, called in turn `n` times each. */
+async function interleaved(n, fns) {
+  const times = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let i = 0; i < n; i++) {
+    for (const [name, fn] of Object.entries(fns)) {
+      const t = process.hrtime.bigint();
+      await fn(i);
+      times[name].push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+  }
+  const out = {};
+  for (const [name, xs] of Object.entries(times)) {
+    xs.sort((a, b) => a - b);
+    const at = (q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+    out[name] = { p50: +at(0.5).toFixed(2), p99: +at(0.99).toFixed(2) };
+  }
+  return out;
+}
+
 function lcg(seed) {
   let s = seed >>> 0;
   return () => {
@@ -120,17 +139,22 @@ async function main() {
     await warm(httpFiltered);
     await warm(httpStructure);
     await warm(httpFirstRows);
-    const http = {
-      'baseline: GET pmtable/{uid} (same stack, PK lookup of the definition)': await latency(SAMPLES, httpStructure),
-      'baseline: GET pmtable/{uid}/data?limit=10 (first 10 rows in key order)': await latency(SAMPLES, httpFirstRows),
-      'GET pmtable/{uid}/data?q={"where":{"CITY":…}} (10 of 100,000 rows)': await latency(SAMPLES, httpFiltered),
-    };
+    // Interleaved (one of each per round), so that load from elsewhere on the machine weighs on all alike.
+    const http = await interleaved(SAMPLES, {
+      'baseline: GET pmtable/{uid} (same stack, PK lookup of the definition)': httpStructure,
+      'baseline: GET pmtable/{uid}/data?limit=10 (first 10 rows in key order)': httpFirstRows,
+      'GET pmtable/{uid}/data?q={"where":{"CITY":…}} (10 of 100,000 rows)': httpFiltered,
+    });
     console.log('HTTP, 1 connection, sequential requests (ms):');
     console.table(http);
 
     const sqlIndexed = () => pool.query({ text: FILTERED, values: params(city()) });
     await warm(sqlIndexed);
-    const sql = { 'SQL, GIN index (data @> filter)': await latency(SAMPLES, sqlIndexed) };
+    const sql = await interleaved(SAMPLES, {
+      'SQL, GIN index (data @> filter)': sqlIndexed,
+      'SQL, primary-key lookup of one row (baseline)': () =>
+        pool.query({ text: 'SELECT data FROM forms.data_table_rows WHERE tenant_id = 1 AND table_id = $1 AND key = $2', values: [tableId, `[${1 + Math.floor(rnd() * ROWS)}]`] }),
+    });
     const client = await pool.connect();
     try {
       await client.query('SET enable_bitmapscan = off');
