@@ -9,8 +9,9 @@
 //   - over HTTP at 1 connection, p50/p99 of GET /api/1.0/workflow/pmtable/{uid}/data?q={"where":{"CITY":…}}
 //     matching 10 rows, beside the baseline GET /api/1.0/workflow/pmtable/{uid} (the same stack and
 //     a primary-key lookup of the definition, no row query);
-//   - the same SQL straight on the database, with the index and without it (bitmap and index scans
-//     switched off: the unindexed scan of the table's 100,000 rows).
+//   - the same SQL straight on the database with the index, beside a primary-key lookup of one row,
+//     and without the index (bitmap and index scans switched off: the unindexed scan of 100,000 rows).
+// Request kinds are interleaved, so that load from elsewhere on the machine weighs on all alike.
 import pg from 'pg';
 import { ADMIN_PASSWORD, basicAuth, build, databaseUrlOf, latency, newDataDir, randomPort, startServer, stopServer, waitHealthy } from './support.mjs';
 
