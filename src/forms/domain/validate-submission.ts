@@ -41,6 +41,8 @@ type Coerced = { readonly ok: true; readonly value: unknown; readonly type: Form
 const fail = (message: string): Coerced => ({ ok: false, message });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only: field ids such as `constructor` must not find Object.prototype's members. */
+export const own = (o: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
 /** Empty for `required`: nothing, null, blank text, an empty list. */
 export function isEmptyValue(v: unknown): boolean {
@@ -233,7 +235,7 @@ export function coerceTable(field: FormField, v: unknown, strict: boolean, probl
       if (!columns.some((c) => c.id === key)) problems.push({ field: `${field.id}[${i}].${key}`, message: 'unknown column' });
     }
     for (const column of columns) {
-      const cell = row[column.id];
+      const cell = own(row, column.id);
       if (isEmptyValue(cell)) {
         if (strict && column.required) problems.push({ field: `${field.id}[${i}].${column.id}`, message: 'is required' });
         continue;
@@ -255,7 +257,7 @@ export function visibleFields(form: FormDefinition, values: Readonly<Record<stri
   for (let round = 0; round < 10; round++) {
     const value = (id: string): unknown => {
       if (hidden.has(id)) return undefined;
-      const v = id in values ? values[id] : current[id];
+      const v = Object.prototype.hasOwnProperty.call(values, id) ? values[id] : own(current, id);
       const f = byId.get(id);
       if (f && (f.type === 'dropdown' || f.type === 'radio-buttons') && f.options?.length) {
         const o = option(f, v);
@@ -271,7 +273,7 @@ export function visibleFields(form: FormDefinition, values: Readonly<Record<stri
         const o = f?.options?.find((x) => x.id === v);
         return o ? [o.name] : [];
       },
-      variable: (name: string) => current[name],
+      variable: (name: string) => own(current, name),
     };
     const next = new Set<string>();
     const walk = (list: readonly FormField[], parentHidden: boolean): void => {
@@ -310,7 +312,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
 
   for (const field of fields) {
     if (!visible.has(field.id)) continue;
-    const raw = values[field.id];
+    const raw = own(values, field.id);
     const has = Object.prototype.hasOwnProperty.call(values, field.id) && raw !== undefined;
     if (VALUELESS_TYPES.has(field.type)) {
       if (has && raw !== null && !CONTAINER_TYPES.has(field.type)) problems.push({ field: field.id, message: 'does not take a value' });
@@ -337,7 +339,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
 
     if (field.readOnly) {
       if (!has) continue;
-      const existing = current[field.id];
+      const existing = own(current, field.id);
       let existingValue: unknown = existing;
       if (existing !== undefined && existing !== null && field.type !== 'dynamic-table') {
         const c = coerceFieldValue(field, existing, false);
