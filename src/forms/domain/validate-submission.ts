@@ -30,9 +30,15 @@ export interface SubmissionInput {
   readonly current?: Readonly<Record<string, unknown>>;
 }
 
+/** The user ids people fields name (to check that they exist: identity's job, not this pure function's). */
+export interface NamedUser {
+  readonly field: string;
+  readonly userId: string;
+}
+
 export type SubmissionResult =
-  | { readonly ok: true; readonly submission: ValidatedSubmission; readonly userIds: readonly string[] }
-  | { readonly ok: false; readonly problems: FormProblem[] };
+  | { readonly ok: true; readonly submission: ValidatedSubmission; readonly users: readonly NamedUser[] }
+  | { readonly ok: false; readonly problems: FormProblem[]; readonly users: readonly NamedUser[] };
 
 /** The outcomes a form without outcomes accepts (Alfresco's default buttons); they record no outcome. */
 export const DEFAULT_OUTCOMES: readonly string[] = ['complete', 'start process', 'start'];
@@ -308,7 +314,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
   const variables: FormVariable[] = [];
   const formData: Array<{ fieldId: string; fieldName: string | null; value: unknown }> = [];
   const contentIds: string[] = [];
-  const userIds: string[] = [];
+  const users: NamedUser[] = [];
 
   for (const field of fields) {
     if (!visible.has(field.id)) continue;
@@ -358,7 +364,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
     variables.push({ name: field.id, type: coerced.type, value: coerced.value });
     formData.push({ fieldId: field.id, fieldName: field.name, value: coerced.value });
     if (field.type === 'upload') for (const id of String(coerced.value).split(',')) if (id && !contentIds.includes(id)) contentIds.push(id);
-    if (field.type === 'people') userIds.push(String(coerced.value));
+    if (field.type === 'people') users.push({ field: field.id, userId: String(coerced.value) });
   }
 
   let outcome: string | null = null;
@@ -371,9 +377,9 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
   } else if (chosen !== null && chosen !== '' && !DEFAULT_OUTCOMES.includes(chosen.toLowerCase())) {
     problems.push({ field: 'outcome', message: 'the form has no outcomes (only the default Complete)' });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, users };
   if (outcome !== null) variables.push({ name: outcomeVariableName(form.key), type: 'string', value: outcome });
-  return { ok: true, submission: { variables, outcome, contentIds, formData }, userIds };
+  return { ok: true, submission: { variables, outcome, contentIds, formData }, users };
 }
 
 /** `form_{key}_outcome`, as Alfresco names the outcome variable of a form. */
