@@ -140,6 +140,13 @@ describe('validateSubmission: types', () => {
     expect(renderFields(g, {}).map((f) => f.value)).toEqual([null, null]);
   });
 
+  it('refuses values that are not an object', () => {
+    for (const values of [null, [], 'x'] as unknown[]) {
+      expect(invalid(f, { values: values as Record<string, unknown> })).toEqual([{ field: 'values', message: 'must be an object of field id → value' }]);
+      expect(checkDraftValues(f, values as Record<string, unknown>)).toEqual([{ field: 'values', message: 'must be an object of field id → value' }]);
+    }
+  });
+
   it('refuses unknown fields and writes nothing for absent or null values', () => {
     expect(invalid(f, { values: { nope: 1, other: null } })).toEqual([
       { field: 'nope', message: 'unknown field' },

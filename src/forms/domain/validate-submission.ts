@@ -304,7 +304,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** Validates a submission of `form`; see the rules above. */
 export function validateSubmission(form: FormDefinition, input: SubmissionInput): SubmissionResult {
   const problems: FormProblem[] = [];
-  const current = input.current ?? {};
+  const current = isRecord(input.current) ? input.current : {};
+  if (!isRecord(input.values)) return { ok: false, problems: [{ field: 'values', message: 'must be an object of field id → value' }], users: [] };
   const values = input.values;
   const fields = allFields(form.fields);
   const byId = new Map(fields.map((f) => [f.id, f]));
@@ -392,6 +393,7 @@ export function outcomeVariableName(key: string): string {
  * nothing else is checked (a draft may be incomplete). Returns the values as sent, or problems.
  */
 export function checkDraftValues(form: FormDefinition, values: Readonly<Record<string, unknown>>): FormProblem[] {
+  if (!isRecord(values)) return [{ field: 'values', message: 'must be an object of field id → value' }];
   const problems: FormProblem[] = [];
   const byId = new Map(allFields(form.fields).map((f) => [f.id, f]));
   for (const [id, v] of Object.entries(values)) {
