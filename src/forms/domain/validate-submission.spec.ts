@@ -133,6 +133,20 @@ describe('validateSubmission: types', () => {
     ]);
   });
 
+  it('finds only own properties (field ids like constructor or toString)', () => {
+    const g = form({ fields: [{ id: 'constructor', type: 'text', required: true }, { id: 'toString', type: 'text', visibilityCondition: { leftType: 'variable', leftValue: 'valueOf', operator: 'empty' } }] });
+    expect(invalid(g, { values: {} })).toEqual([{ field: 'constructor', message: 'is required' }]);
+    expect(vars(valid(g, { values: { constructor: 'x', toString: 'y' } }))).toEqual({ constructor: ['string', 'x'], toString: ['string', 'y'] });
+    expect(renderFields(g, {}).map((f) => f.value)).toEqual([null, null]);
+  });
+
+  it('refuses values that are not an object', () => {
+    for (const values of [null, [], 'x'] as unknown[]) {
+      expect(invalid(f, { values: values as Record<string, unknown> })).toEqual([{ field: 'values', message: 'must be an object of field id → value' }]);
+      expect(checkDraftValues(f, values as Record<string, unknown>)).toEqual([{ field: 'values', message: 'must be an object of field id → value' }]);
+    }
+  });
+
   it('refuses unknown fields and writes nothing for absent or null values', () => {
     expect(invalid(f, { values: { nope: 1, other: null } })).toEqual([
       { field: 'nope', message: 'unknown field' },
