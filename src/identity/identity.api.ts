@@ -64,6 +64,12 @@ export class IdentityApi {
     return this.workspaces.execute(key);
   }
 
+  /** Whether a tenant with this id exists (content: a tenant's logo). */
+  async tenantExists(tenantId: string): Promise<boolean> {
+    const rows = await this.uow.query(`SELECT 1 FROM identity.tenants WHERE id = $1::bigint`, [tenantId]);
+    return rows.length > 0;
+  }
+
   /** The ids among `ids` that name live (not deleted) users of the tenant. */
   async existingUserIds(tenantId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
