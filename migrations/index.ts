@@ -15,6 +15,7 @@ import { EngineDefinitionDiagram1763802100000 } from './1763802100000-engine-def
 import { EngineRuntimeIndexes1763802100100 } from './1763802100100-engine-runtime-indexes.js';
 import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
 import { ContentItems1763803200000 } from './1763803200000-content-items.js';
+import { ContentPictures1763803250000 } from './1763803250000-content-pictures.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   EngineRuntimeIndexes1763802100100,
   EngineModelsPublications1763802500000,
   ContentItems1763803200000,
+  ContentPictures1763803250000,
 ];

@@ -65,6 +65,9 @@ export class UploadContent {
     const received = await receiveFile(input.request, maxBytes, async (file, info) => {
       const name = sanitizeFileName(info.fileName);
       const meter = new ByteMeter(SNIFF_BYTES);
+      // The limit can be hit before the store attaches to the stream (a small limit, a body that arrives in one piece): the
+      // error must not go unhandled meanwhile; the store's pipeline still sees it (the stream is errored) and rejects with it.
+      meter.on('error', () => undefined);
       let tooLarge = false;
       file.once('limit', () => {
         tooLarge = true;

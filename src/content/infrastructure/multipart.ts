@@ -36,7 +36,8 @@ export async function receiveFile<T>(request: UploadRequest, maxBytes: number, c
   }
   let parser: busboy.Busboy;
   try {
-    parser = busboy({ headers: request.headers, limits: { fileSize: maxBytes, files: 1, fields: 50, fieldSize: 64 * 1024, parts: 100 } });
+    // busboy treats reaching fileSize as exceeding it: one byte more, so that a file of exactly maxBytes passes.
+    parser = busboy({ headers: request.headers, limits: { fileSize: maxBytes + 1, files: 1, fields: 50, fieldSize: 64 * 1024, parts: 100 } });
   } catch {
     request.resume();
     throw ContentErrors.notMultipart();

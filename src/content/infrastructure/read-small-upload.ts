@@ -20,7 +20,8 @@ export function readSmallUpload(req: IncomingMessage, parts: readonly string[], 
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 10, fields: 50, fieldSize: 64 * 1024, parts: 100 } });
+      // busboy treats reaching fileSize as exceeding it: one byte more, so that a file of exactly maxBytes passes.
+      parser = busboy({ headers: req.headers, limits: { fileSize: maxBytes + 1, files: 10, fields: 50, fieldSize: 64 * 1024, parts: 100 } });
     } catch {
       reject(badRequest('CONTENT.NOT_MULTIPART', `The request must be multipart/form-data with the picture in a file part named ${parts.map((p) => `"${p}"`).join(' or ')}`));
       return;

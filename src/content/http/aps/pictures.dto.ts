@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { type ApiBodyOptions, ApiProperty } from '@nestjs/swagger';
 
 /** What a picture or logo upload answers (the document shows no body). */
 export class ApsPictureResponse {
@@ -15,10 +15,10 @@ export class ApsPictureResponse {
   height!: number;
 }
 
-export const PICTURE_BODY_SCHEMA = {
+export const PICTURE_BODY_SCHEMA: ApiBodyOptions = {
   schema: {
     type: 'object',
     required: ['file'],
     properties: { file: { type: 'string', format: 'binary', description: 'The picture: PNG, JPEG or GIF (by its bytes), at most 10 MiB' } },
   },
-} as const;
+};
