@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** Helpers of the content-owner specs: images and documents as bytes, and what the server left in the database and on disk. */
 
@@ -41,8 +42,16 @@ export async function contentRows(t: TestApp): Promise<number> {
   return (await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM content.content_items`))[0]!.n;
 }
 
-/** The state a refused request must leave unchanged: rows and files. */
+/**
+ * The state a refused request must leave unchanged: rows and files. Taken once the thumbnails of
+ * earlier uploads are settled (they are written after commit), so that only the request under test
+ * could change it.
+ */
 export async function storeSnapshot(t: TestApp): Promise<{ rows: number; files: string[] }> {
+  await waitFor('thumbnails of earlier uploads', async () => {
+    const [row] = await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM content.content_items WHERE thumbnail_status = 'queued'`);
+    return row!.n === 0;
+  });
   return { rows: await contentRows(t), files: filesOnDisk(t) };
 }
 
