@@ -55,9 +55,15 @@ export async function storeSnapshot(t: TestApp): Promise<{ rows: number; files: 
   return { rows: await contentRows(t), files: filesOnDisk(t) };
 }
 
-export function binaryParser(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
+/** A superagent parser that keeps the body as bytes. */
+export function binaryParser(res: { on(event: string, fn: (chunk: Buffer) => void): unknown }, callback: (err: Error | null, body: unknown) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
-  res.on('error', (e: Error) => callback(e, Buffer.alloc(0)));
+}
+
+/** `METHOD /path STATUS` of an answer, to name the failing call in a loop's assertion. */
+export function callOf(res: { status: number }): string {
+  const req = (res as unknown as { req: { method: string; path: string } }).req;
+  return `${req.method} ${req.path} ${res.status}`;
 }

@@ -57,13 +57,13 @@ export class ApsContentResponse {
   @ApiProperty({ enum: STATUS, description: 'queued → created (a PNG of at most 200×200), unsupported (not an image sharp reads) or error (corrupt image)' })
   thumbnailStatus!: string;
 
-  @ApiPropertyOptional({ type: String, description: 'Links only', example: 'alfresco-1' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Links only', example: 'alfresco-1' })
   source?: string | null;
 
-  @ApiPropertyOptional({ type: String, description: 'Links only', example: '30358280-88de-436e-9d4d-8baa9dc44f17@swsdp' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Links only', example: '30358280-88de-436e-9d4d-8baa9dc44f17@swsdp' })
   sourceId?: string | null;
 
-  @ApiPropertyOptional({ type: String, description: 'Links only' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Links only' })
   linkUrl?: string | null;
 
   @ApiPropertyOptional({ type: String, description: 'When the content belongs to a process instance (or a task of one)', example: '5001' })

@@ -9,7 +9,8 @@ import { sendPicture } from '../picture-response.js';
 import { APS_ENTERPRISE, ApsContentAuth, ContentIdPipe } from './content.controller.js';
 import { ApsPictureResponse, PICTURE_BODY_SCHEMA } from './pictures.dto.js';
 
-const IMAGE = { content: { 'image/png': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': {}, 'image/gif': {} } };
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+const IMAGE = { content: { 'image/png': BINARY, 'image/jpeg': BINARY, 'image/gif': BINARY } };
 const UPLOAD =
   'multipart/form-data with the picture in a part named `file`. It must be a PNG, JPEG or GIF by its bytes (the declared type and the ' +
   'name do not count; anything else, or an image that cannot be decoded, is 400); at most 10 MiB (413). It is stored resized with ' +
