@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import sharp from 'sharp';
-import type { Response } from 'supertest';
+import type { Test } from 'supertest';
 import type { TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { waitFor } from '../../support/wait-for.js';
@@ -40,7 +40,7 @@ export async function contentSnapshot(t: TestApp): Promise<unknown> {
 }
 
 /** POST a multipart upload with one `file` part. */
-export function uploadRaw(t: TestApp, auth: string, bytes: Buffer, filename: string, contentType = 'application/octet-stream', query = ''): Promise<Response> {
+export function uploadRaw(t: TestApp, auth: string, bytes: Buffer, filename: string, contentType = 'application/octet-stream', query = ''): Test {
   return t.http().post(`${API}/content/raw${query}`).set('Authorization', auth).attach('file', bytes, { filename, contentType });
 }
 
@@ -62,7 +62,8 @@ export async function renditionsSettled(t: TestApp, auth: string, id: number): P
 }
 
 /** supertest: collect a binary body as a Buffer. */
-export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
+export function binary(response: unknown, callback: (err: Error | null, body: unknown) => void): void {
+  const res = response as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
