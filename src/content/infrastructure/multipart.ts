@@ -69,6 +69,8 @@ export async function receiveFile<T>(request: UploadRequest, maxBytes: number, c
   } catch (error) {
     request.unpipe(parser);
     request.resume();
+    // Fails the file stream too (an aborted request never ends it), so that the store removes what it wrote.
+    parser.destroy(error instanceof Error ? error : new Error(String(error)));
     if (work) await work;
     throw ContentErrors.malformedUpload(error instanceof Error ? error.message : String(error));
   }

@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SweepOrphanContent } from '../../../src/content/application/sweep-orphan-content.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
+import { waitFor } from '../../support/wait-for.js';
 import { API, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { contentFiles, contentSnapshot, pngImage, renditionsSettled, uploadRaw } from './content-test-helpers.js';
 
@@ -41,6 +43,28 @@ describe('aps content: no orphan bytes', () => {
     } finally {
       await sql(t, `DROP TRIGGER fail_insert ON content.content_items`);
     }
+  });
+
+  it('a client that drops the connection half-way through the file leaves no bytes and no row', async () => {
+    const before = await contentSnapshot(t);
+    const url = new URL(t.baseUrl);
+    const boundary = 'meridian-abort-test';
+    const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dropped.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+    const req = request({
+      host: url.hostname,
+      port: url.port,
+      method: 'POST',
+      path: `${API}/content/raw`,
+      headers: { authorization: alice.auth, 'content-type': `multipart/form-data; boundary=${boundary}`, 'content-length': 10 * 1024 * 1024 },
+    });
+    req.on('error', () => undefined);
+    req.write(head);
+    req.write(Buffer.alloc(512 * 1024, 9));
+    // Wait until the server has started writing the bytes, then hang up.
+    await waitFor('the partial upload on disk', () => contentFiles(t).length > (before as { files: string[] }).files.length);
+    req.destroy();
+    await waitFor('the partial bytes removed', async () => JSON.stringify(await contentSnapshot(t)) === JSON.stringify(before));
+    expect(await contentSnapshot(t)).toEqual(before);
   });
 
   it('the sweeper removes store objects without a row once they are an hour old, and keeps the rest', async () => {
