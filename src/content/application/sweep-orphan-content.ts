@@ -6,6 +6,7 @@ import { ContentRepository } from '../infrastructure/content.repository.js';
 /** Objects younger than this are left alone: an upload in flight has written its bytes but not yet its row. */
 export const ORPHAN_MIN_AGE_MS = 60 * 60 * 1000;
 const SWEEP_EVERY_MS = 60 * 60 * 1000;
+const FIRST_SWEEP_AFTER_MS = 30_000;
 const BATCH = 500;
 
 /**
@@ -18,7 +19,8 @@ const BATCH = 500;
 @Injectable()
 export class SweepOrphanContent implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Content');
-  private timer: NodeJS.Timeout | undefined;
+  private firstRun: NodeJS.Timeout | undefined;
+  private interval: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
 
   constructor(
@@ -28,21 +30,15 @@ export class SweepOrphanContent implements OnApplicationBootstrap, OnApplication
 
   onApplicationBootstrap(): void {
     const tick = (): void => {
-      void this.sweep().catch((error: unknown) => this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'Orphan sweep failed'));
+      this.sweep().catch((error: unknown) => this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'Orphan sweep failed'));
     };
-    this.timer = setTimeout(function first() {
-      tick();
-    }, 30_000);
-    this.timer.unref();
-    const interval = setInterval(tick, SWEEP_EVERY_MS);
-    interval.unref();
-    this.interval = interval;
+    // Not at once: a start is busy enough, and a crash loop should not sweep on every restart.
+    this.firstRun = setTimeout(tick, FIRST_SWEEP_AFTER_MS).unref();
+    this.interval = setInterval(tick, SWEEP_EVERY_MS).unref();
   }
 
-  private interval: NodeJS.Timeout | undefined;
-
   async onApplicationShutdown(): Promise<void> {
-    clearTimeout(this.timer);
+    clearTimeout(this.firstRun);
     clearInterval(this.interval);
     await this.running?.catch(() => undefined);
   }

@@ -64,24 +64,23 @@ export class UploadContent {
     const key = contentKey(actor.tenantId, new Date(), randomUUID());
     const received = await receiveFile(input.request, maxBytes, async (file, info) => {
       const name = sanitizeFileName(info.fileName);
-      const meter = new ByteMeter(SNIFF_BYTES);
-      // The limit can be hit before the store attaches to the stream (a small limit, a body that arrives in one piece): the
-      // error must not go unhandled meanwhile; the store's pipeline still sees it (the stream is errored) and rejects with it.
-      meter.on('error', () => undefined);
+      const meter = new ByteMeter(SNIFF_BYTES, maxBytes);
       let tooLarge = false;
       file.once('limit', () => {
         tooLarge = true;
         meter.destroy(ContentErrors.tooLarge(maxBytes));
       });
-      file.once('error', (error: Error) => meter.destroy(error));
+      file.on('error', (error: Error) => meter.destroy(error));
+      // The store attaches its own listeners only once it starts writing (after mkdir, say): an error before that must not go unhandled.
+      meter.on('error', () => undefined);
       const body: Readable = file.pipe(meter);
       try {
         await this.store.put(key, body);
       } catch (error) {
         await this.discard(key);
-        throw tooLarge ? ContentErrors.tooLarge(maxBytes) : error;
+        throw tooLarge || meter.bytes > maxBytes ? ContentErrors.tooLarge(maxBytes) : error;
       }
-      if (tooLarge || (file as Readable & { truncated?: boolean }).truncated) {
+      if (tooLarge || meter.bytes > maxBytes || (file as Readable & { truncated?: boolean }).truncated) {
         await this.discard(key);
         throw ContentErrors.tooLarge(maxBytes);
       }

@@ -23,8 +23,8 @@ type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: fals
  * file part to `consume` as a stream (memory stays flat however large the file). Resolves only
  * once the whole request was read, so the answer — success or error — never races the client
  * still sending: further parts and what lies past the size limit are read and dropped. The file
- * stream of an over-limit file ends early with `truncated` set and emits `limit`; `consume` must
- * treat that as a failure. Errors: not multipart or malformed (400), no file part (400), a
+ * stream of an over-limit file (more than `maxBytes`) ends early with `truncated` set and emits
+ * `limit`; `consume` must treat that as a failure. Errors: not multipart or malformed (400), no file part (400), a
  * Content-Length far beyond the limit (413, refused before parsing).
  */
 export async function receiveFile<T>(request: UploadRequest, maxBytes: number, consume: (file: Readable, info: FilePartInfo) => Promise<T>): Promise<T> {
@@ -36,7 +36,6 @@ export async function receiveFile<T>(request: UploadRequest, maxBytes: number, c
   }
   let parser: busboy.Busboy;
   try {
-    // busboy treats reaching fileSize as exceeding it: one byte more, so that a file of exactly maxBytes passes.
     parser = busboy({ headers: request.headers, limits: { fileSize: maxBytes + 1, files: 1, fields: 50, fieldSize: 64 * 1024, parts: 100 } });
   } catch {
     request.resume();
@@ -59,8 +58,9 @@ export async function receiveFile<T>(request: UploadRequest, maxBytes: number, c
   });
   const parsed = new Promise<void>((resolve, reject) => {
     parser.once('close', resolve);
-    parser.once('error', reject);
-    request.once('error', reject);
+    // `on`, not `once`: busboy may report a malformed body more than once.
+    parser.on('error', reject);
+    request.on('error', reject);
     request.once('aborted', () => reject(new Error('the client aborted the request')));
   });
   request.pipe(parser);
@@ -69,6 +69,8 @@ export async function receiveFile<T>(request: UploadRequest, maxBytes: number, c
   } catch (error) {
     request.unpipe(parser);
     request.resume();
+    // Fails the file stream too (an aborted request never ends it), so that the store removes what it wrote.
+    parser.destroy(error instanceof Error ? error : new Error(String(error)));
     if (work) await work;
     throw ContentErrors.malformedUpload(error instanceof Error ? error.message : String(error));
   }
