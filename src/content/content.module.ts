@@ -12,6 +12,7 @@ import { CreateLinkContent } from './application/owners/create-link-content.use-
 import { ListOwnerContent } from './application/owners/list-owner-content.query.js';
 import { OwnerResolver } from './application/owners/owner-ref.js';
 import { GetPicture } from './application/pictures/get-picture.query.js';
+import { IdentityPictureSource } from './application/pictures/identity-picture-source.js';
 import { SetPicture } from './application/pictures/set-picture.use-case.js';
 import { ContentController } from './http/aps/content.controller.js';
 import { ApsOwnerContentController } from './http/aps/owner-content.controller.js';
@@ -45,6 +46,7 @@ import { ContentRepository } from './infrastructure/content.repository.js';
     PictureRepository,
     SetPicture,
     GetPicture,
+    IdentityPictureSource,
     ContentWorkspacePipe,
   ],
   exports: [ContentApi],

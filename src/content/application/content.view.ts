@@ -7,7 +7,7 @@ export interface ContentCreatorView {
   readonly firstName: string | null;
   readonly lastName: string | null;
   readonly email: string | null;
-  /** Pictures are not linked to users here yet: always null. */
+  /** The content id of the creator's picture (content.pictures), null without one. */
   readonly pictureId: string | null;
 }
 
@@ -18,12 +18,13 @@ export interface ContentView {
 
 /** Items with their creators, read in one call. */
 export async function withCreators(identity: IdentityApi, tenantId: string, items: readonly ContentItem[]): Promise<ContentView[]> {
-  const people = await identity.userSummariesById(tenantId, items.map((i) => i.createdBy));
+  const creators = items.map((i) => i.createdBy);
+  const [people, pictures] = await Promise.all([identity.userSummariesById(tenantId, creators), identity.pictureIds(tenantId, creators)]);
   return items.map((item) => {
     const u = people.get(item.createdBy);
     return {
       item,
-      createdBy: { id: item.createdBy, firstName: u?.firstName ?? null, lastName: u?.lastName ?? null, email: u?.email ?? null, pictureId: null },
+      createdBy: { id: item.createdBy, firstName: u?.firstName ?? null, lastName: u?.lastName ?? null, email: u?.email ?? null, pictureId: pictures.get(item.createdBy) ?? null },
     };
   });
 }

@@ -170,4 +170,18 @@ describe('aps pictures and tenant logos', () => {
       expect(await storeSnapshot(t)).toEqual(before);
     });
   });
+
+  it('the profile shows pictureId and tenantPictureId, and content shows its creator\'s pictureId', async () => {
+    const picture = (await pictureRow('user', alice.id))!.contentId;
+    const logo = (await pictureRow('tenant', 1))!.contentId;
+    const profile = await t.http().get(`${API}/profile`).set('Authorization', alice.auth).expect(200);
+    expect(profile.body).toMatchObject({ id: alice.id, pictureId: Number(picture), tenantPictureId: Number(logo) });
+    const outsiderProfile = await t.http().get(`${API}/profile`).set('Authorization', outsider.auth).expect(200);
+    // The other tenant got its logo from the tenant manager above.
+    expect(outsiderProfile.body).toMatchObject({ tenantPictureId: Number((await pictureRow('tenant', otherTenant))!.contentId), pictureId: expect.any(Number) });
+    const noPicture = await createUser(t);
+    expect((await t.http().get(`${API}/profile`).set('Authorization', noPicture.auth).expect(200)).body).toMatchObject({ pictureId: null, tenantPictureId: Number(logo) });
+    const uploaded = await t.http().post(`${API}/content/raw`).set('Authorization', alice.auth).attach('file', Buffer.from('hello'), 'a.txt').expect(200);
+    expect(uploaded.body.createdBy).toEqual({ id: alice.id, firstName: 'Alice', lastName: 'Archer', email: 'alice.pic@example.com', pictureId: Number(picture) });
+  });
 });

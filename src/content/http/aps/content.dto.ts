@@ -16,7 +16,7 @@ export class ApsContentCreatorResponse {
   @ApiProperty({ type: String, nullable: true, example: 'admin@example.com' })
   email!: string | null;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'Pictures are not linked to users here: always null', example: null })
+  @ApiProperty({ type: Number, nullable: true, description: 'The content id of the creator\'s picture (users/{userId}/picture), null without one', example: null })
   pictureId!: number | null;
 }
 
