@@ -4,6 +4,7 @@ import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import type { Principal } from '../identity/index.js';
 import { ContentErrors } from './domain/content.errors.js';
 import { ContentRepository } from './infrastructure/content.repository.js';
+import { PictureRepository } from './infrastructure/picture.repository.js';
 
 /** What a content item hangs on. A task of a process carries its instance too (it shows in both lists). */
 export type ContentOwner =
@@ -62,6 +63,7 @@ export class ContentApi {
     private readonly uow: UnitOfWork,
     private readonly bus: DomainEventBus,
     private readonly items: ContentRepository,
+    private readonly pictures: PictureRepository,
   ) {}
 
   /** The engine tells content who may see the content of instances and tasks. */
@@ -94,6 +96,9 @@ export class ContentApi {
         if (row.ownerKind !== 'none' || row.createdBy !== input.userId || input.owner.kind === 'none') throw ContentErrors.fieldContent(id);
         toClaim.push(id);
       }
+      // A picture or logo is an unowned upload of its creator too, but it is not theirs to hand to a case.
+      const picture = (await this.pictures.referenced(input.tenantId, toClaim))[0];
+      if (picture !== undefined) throw ContentErrors.fieldContent(picture);
       const owner = input.owner;
       if (owner.kind === 'none' || toClaim.length === 0) return;
       await this.items.claim(input.tenantId, toClaim, owner);

@@ -52,6 +52,16 @@ export class PictureRepository {
     return old?.contentId ?? null;
   }
 
+  /** Which of these content items are someone's picture or a tenant's logo, in id order. */
+  async referenced(tenantId: string, contentIds: readonly string[]): Promise<string[]> {
+    if (contentIds.length === 0) return [];
+    const rows = await this.uow.query<{ id: string }>(
+      `SELECT content_id::text AS id FROM content.pictures WHERE tenant_id = $1::bigint AND content_id = ANY($2::bigint[]) ORDER BY content_id`,
+      [tenantId, contentIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Users of the tenant → the content id of their picture (one query for any number of users). */
   async pictureIds(tenantId: string, userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import sharp from 'sharp';
+import { ContentApi } from '../../../src/content/index.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { API, createTenant, createTenantAdmin, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
@@ -183,5 +184,15 @@ describe('aps pictures and tenant logos', () => {
     expect((await t.http().get(`${API}/profile`).set('Authorization', noPicture.auth).expect(200)).body).toMatchObject({ pictureId: null, tenantPictureId: Number(logo) });
     const uploaded = await t.http().post(`${API}/content/raw`).set('Authorization', alice.auth).attach('file', Buffer.from('hello'), 'a.txt').expect(200);
     expect(uploaded.body.createdBy).toEqual({ id: alice.id, firstName: 'Alice', lastName: 'Archer', email: 'alice.pic@example.com', pictureId: Number(picture) });
+  });
+
+  it('a picture cannot be claimed as field content by a form submission of its creator', async () => {
+    const picture = (await pictureRow('user', alice.id))!.contentId;
+    const api = t.app.get(ContentApi, { strict: false });
+    await expect(
+      api.claimFieldContent({ tenantId: '1', userId: String(alice.id), contentIds: [picture], owner: { kind: 'process-instance', processInstanceId: '12345' } }),
+    ).rejects.toMatchObject({ code: 'CONTENT.FIELD_CONTENT', details: { value: picture } });
+    const [row] = await sql<{ owner: string }>(t, `SELECT owner_kind AS owner FROM content.content_items WHERE id = $1`, [picture]);
+    expect(row!.owner).toBe('none');
   });
 });

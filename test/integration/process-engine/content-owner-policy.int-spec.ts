@@ -121,8 +121,10 @@ describe('engine content owner policy', () => {
     await uow.run(async () => {
       await bus.publish('content.content.attached', { ...payload, createdBy: alice.userId }, '1');
       await bus.publish('content.content.deleted', { ...payload, deletedBy: admin.userId }, '1');
-      // Unowned content (start forms) has no case: no entry.
+      // Unowned content (start forms) has no case: no entry; nor has a case the engine does not have, or of another tenant.
       await bus.publish('content.content.attached', { ...payload, processInstanceId: null, taskId: null, createdBy: alice.userId }, '1');
+      await bus.publish('content.content.attached', { ...payload, processInstanceId: '999999', taskId: null, createdBy: alice.userId }, '1');
+      await bus.publish('content.content.attached', { ...payload, createdBy: alice.userId }, stranger.tenantId);
     });
     const rows = await sql<{ type: string; user: string; task: string; details: Record<string, unknown> }>(
       t,
@@ -134,6 +136,6 @@ describe('engine content owner policy', () => {
       { type: 'content-attached', user: alice.userId, task: taskId, details: expect.objectContaining({ contentId: '77', name: 'scan.pdf', relatedContent: true }) },
       { type: 'content-deleted', user: admin.userId, task: taskId, details: expect.objectContaining({ contentId: '77', message: 'Content "scan.pdf" deleted' }) },
     ]);
-    expect((await sql(t, `SELECT 1 FROM process_engine.audit_entries WHERE instance_id IS NULL AND type LIKE 'content-%'`)).length).toBe(0);
+    expect((await sql(t, `SELECT 1 FROM process_engine.audit_entries WHERE type LIKE 'content-%' AND (instance_id IS DISTINCT FROM $1 OR tenant_id <> 1)`, [instanceId])).length).toBe(0);
   });
 });
