@@ -20,6 +20,14 @@ export const APS_ENTERPRISE = 'activiti-app/api/enterprise';
 export const ApsContentAuth = (): MethodDecorator & ClassDecorator =>
   applyDecorators(ApiBasicAuth('basic'), ApiOAuth2(['read', 'write'], 'oauth2'), ApiApsErrors(401));
 
+/**
+ * The Swagger of an upload endpoint (multipart body with a `file` part, 413 beyond MAX_UPLOAD_BYTES).
+ * Upload controllers take `@Req() request` and call `UploadContent.execute({actor, owner,
+ * relatedContent, request})`; no FileInterceptor: the use case reads the stream itself.
+ */
+export const ApiContentUpload = (): MethodDecorator =>
+  applyDecorators(ApiConsumes('multipart/form-data'), ApiBody(UPLOAD_BODY_SCHEMA), ApiApsErrors(413));
+
 /** A numeric id in the path; malformed is a 400 naming the parameter. */
 export class ContentIdPipe implements PipeTransform<string, string> {
   constructor(private readonly field = 'contentId') {}
@@ -89,10 +97,8 @@ export class ContentController {
       'The content has no owner: only its creator (and tenant admins) see it until a start-form submission names it in an upload field, ' +
       'which makes it field content of the new process instance. `isRelatedContent` defaults to false. Answers 200 with the content object.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY_SCHEMA)
+  @ApiContentUpload()
   @ApiOkResponse({ type: ApsContentResponse })
-  @ApiApsErrors(413)
   async uploadRaw(@CurrentPrincipal() actor: Principal, @Query() q: ApsUploadQueryDto, @Req() request: Request): Promise<ApsContent> {
     return toApsContent(await this.upload.execute({ actor, owner: { kind: 'none' }, relatedContent: q.isRelatedContent ?? false, request }));
   }
