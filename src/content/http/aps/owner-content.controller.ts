@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { apsOffset, type ApsPage, apsPage } from '../../../../libs/dialects/aps-paging.js';
 import { ApiApsErrors } from '../../../../libs/dialects/openapi-errors.js';
@@ -8,8 +8,8 @@ import { CreateLinkContent } from '../../application/owners/create-link-content.
 import { ListOwnerContent } from '../../application/owners/list-owner-content.query.js';
 import { OwnerResolver, type OwnerRef } from '../../application/owners/owner-ref.js';
 import { UploadContent } from '../../application/upload-content.use-case.js';
-import { APS_ENTERPRISE, ApsContentAuth, ContentIdPipe } from './content.controller.js';
-import { ApsContentPageResponse, ApsContentResponse, ApsUploadQueryDto, UPLOAD_BODY_SCHEMA } from './content.dto.js';
+import { APS_ENTERPRISE, ApiContentUpload, ApsContentAuth, ContentIdPipe } from './content.controller.js';
+import { ApsContentPageResponse, ApsContentResponse, ApsUploadQueryDto } from './content.dto.js';
 import { type ApsContent, toApsContent } from './content.mapper.js';
 import { ApsLinkContentDto, ApsLinkQueryDto, ApsOwnerContentQueryDto } from './owner-content.dto.js';
 
@@ -85,10 +85,9 @@ export class ApsOwnerContentController {
     summary: 'Upload content to a process instance',
     description: ACCESS + WRITE + UPLOAD + '`isRelatedContent` defaults to false (seed 004). Answers 200 with the content object.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY_SCHEMA)
+  @ApiContentUpload()
   @ApiOkResponse({ type: ApsContentResponse })
-  @ApiApsErrors(409, 413)
+  @ApiApsErrors(409)
   async uploadToInstance(
     @CurrentPrincipal() actor: Principal,
     @Param('processInstanceId', new ContentIdPipe('processInstanceId')) id: string,
@@ -110,10 +109,9 @@ export class ApsOwnerContentController {
       '`isRelatedContent` defaults to false; true shows it in the task\'s related content. The item names the task and its instance, so it ' +
       'lists under both. Answers 200 with the content object.',
   })
-  @ApiConsumes('multipart/form-data')
-  @ApiBody(UPLOAD_BODY_SCHEMA)
+  @ApiContentUpload()
   @ApiOkResponse({ type: ApsContentResponse })
-  @ApiApsErrors(409, 413)
+  @ApiApsErrors(409)
   async uploadToTask(
     @CurrentPrincipal() actor: Principal,
     @Param('taskId', new ContentIdPipe('taskId')) id: string,
