@@ -82,7 +82,7 @@ describe('engine content owner policy', () => {
   });
 
   it('answers not-found for unknown and malformed ids and for unowned content', async () => {
-    for (const owner of [instance('999999'), task('999999'), instance('abc'), task('1; DROP TABLE x'), instance('99999999999999999999'), { kind: 'none' } as const]) {
+    for (const owner of [instance('999999'), task('999999'), instance('abc'), task('1; DROP TABLE x'), instance('99999999999999999999'), task('9999999999999999999'), { kind: 'none' } as const]) {
       expect(await policy.canRead(admin, owner)).toBe('not-found');
       expect(await policy.canWrite(admin, owner)).toBe('not-found');
     }
@@ -97,6 +97,7 @@ describe('engine content owner policy', () => {
     expect(await policy.taskOwner(stranger, taskId)).toBe('not-found');
     expect(await policy.taskOwner(alice, '999999')).toBe('not-found');
     expect(await policy.taskOwner(alice, 'x')).toBe('not-found');
+    expect(await policy.taskOwner(alice, '9999999999999999999')).toBe('not-found');
   });
 
   it('ended owners stay readable but refuse writes with 409 CONTENT.OWNER_ENDED; 403 and 404 keep their priority', async () => {

@@ -5,6 +5,9 @@ import { type ContentAccess, ContentApi, type ContentOwner, type ContentOwnerPol
 import type { Principal } from '../../../identity/index.js';
 import { EngineAccess, instanceVisibleSql, taskVisibleSql, type Viewer } from './engine-access.js';
 
+/** An id that can name a row (a bigint): anything else names nothing, rather than failing the cast in SQL. */
+const isRowId = (id: string): boolean => /^\d{1,19}$/.test(id) && BigInt(id) <= 9223372036854775807n;
+
 interface OwnerRow {
   readonly visible: boolean;
   readonly ended: boolean;
@@ -55,7 +58,7 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
   }
 
   async taskOwner(actor: Principal, taskId: string): Promise<ContentOwner | 'not-found'> {
-    if (!/^\d{1,19}$/.test(taskId)) return 'not-found';
+    if (!isRowId(taskId)) return 'not-found';
     const rows = await this.uow.query<{ instanceId: string | null }>(
       `SELECT instance_id::text AS "instanceId" FROM process_engine.tasks WHERE id = $1 AND tenant_id = $2`,
       [taskId, actor.tenantId],
@@ -67,7 +70,7 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
   private async find(actor: Principal, owner: ContentOwner): Promise<OwnerRow | 'not-found'> {
     if (owner.kind === 'none') return 'not-found';
     const id = owner.kind === 'task' ? owner.taskId : owner.processInstanceId;
-    if (!/^\d{1,19}$/.test(id)) return 'not-found';
+    if (!isRowId(id)) return 'not-found';
     const viewer = await this.access.viewer(actor);
     const rows = owner.kind === 'task' ? await this.taskRow(viewer, id) : await this.instanceRow(viewer, id);
     return rows[0] ?? 'not-found';
