@@ -16,6 +16,8 @@ import { EngineRuntimeIndexes1763802100100 } from './1763802100100-engine-runtim
 import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
 import { FormsCore1763803000000 } from './1763803000000-forms-core.js';
 import { FormsDataTables1763803100000 } from './1763803100000-forms-data-tables.js';
+import { ContentItems1763803200000 } from './1763803200000-content-items.js';
+import { ContentPictures1763803250000 } from './1763803250000-content-pictures.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -37,4 +39,6 @@ export const migrations = [
   EngineModelsPublications1763802500000,
   FormsCore1763803000000,
   FormsDataTables1763803100000,
+  ContentItems1763803200000,
+  ContentPictures1763803250000,
 ];

@@ -55,4 +55,50 @@ describe('loadConfig', () => {
     expect(c.publicUrl).toBe('https://bpm.example.com');
     expect(c.port).toBe(9000);
   });
+
+  describe('content store (CONTENT_STORE, S3_*)', () => {
+    const s3 = { CONTENT_STORE: 's3', S3_BUCKET: 'meridian-content' };
+
+    it('defaults to the local filesystem under DATA_DIR', () => {
+      expect(loadConfig({}).contentStore).toEqual({ kind: 'local' });
+      expect(loadConfig({ CONTENT_STORE: 'local' }).contentStore).toEqual({ kind: 'local' });
+    });
+
+    it('reads the S3 settings; region defaults to us-east-1, path style to false, credentials to the AWS chain', () => {
+      expect(loadConfig(s3).contentStore).toEqual({
+        kind: 's3',
+        bucket: 'meridian-content',
+        region: 'us-east-1',
+        endpoint: undefined,
+        accessKeyId: undefined,
+        secretAccessKey: undefined,
+        forcePathStyle: false,
+      });
+      expect(
+        loadConfig({ ...s3, S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'eu-west-1', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'secret', S3_FORCE_PATH_STYLE: 'true' })
+          .contentStore,
+      ).toEqual({ kind: 's3', bucket: 'meridian-content', region: 'eu-west-1', endpoint: 'http://minio:9000', accessKeyId: 'id', secretAccessKey: 'secret', forcePathStyle: true });
+    });
+
+    it.each([
+      [{ CONTENT_STORE: 'ftp' }, 'CONTENT_STORE'],
+      [{ CONTENT_STORE: 's3' }, 'S3_BUCKET'],
+      [{ ...s3, S3_BUCKET: 'Bad_Bucket' }, 'S3_BUCKET'],
+      [{ ...s3, S3_ENDPOINT: 'minio:9000' }, 'S3_ENDPOINT'],
+      [{ ...s3, S3_REGION: 'EU West' }, 'S3_REGION'],
+      [{ ...s3, S3_ACCESS_KEY_ID: 'id' }, 'S3_SECRET_ACCESS_KEY'],
+      [{ ...s3, S3_SECRET_ACCESS_KEY: 'secret-value' }, 'S3_ACCESS_KEY_ID'],
+      [{ ...s3, S3_FORCE_PATH_STYLE: 'sometimes' }, 'S3_FORCE_PATH_STYLE'],
+    ])('refuses %j naming %s, and never shows the secret', (env, variable) => {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).not.toContain('secret-value');
+    });
+  });
 });

@@ -25,7 +25,21 @@ export interface AppConfig {
   readonly maxJsonBytes: number;
   readonly maxUploadBytes: number;
   readonly outboxPollMs: number;
+  /** Where content bytes live: `local` (under `dataDir`/content) or `s3`. */
+  readonly contentStore: ContentStoreConfig;
 }
+
+/** The S3-compatible object store (AWS S3, MinIO…): `secretAccessKey` is never logged. */
+export interface S3Config {
+  readonly endpoint: string | undefined;
+  readonly bucket: string;
+  readonly region: string;
+  readonly accessKeyId: string | undefined;
+  readonly secretAccessKey: string | undefined;
+  readonly forcePathStyle: boolean;
+}
+
+export type ContentStoreConfig = { readonly kind: 'local' } | ({ readonly kind: 's3' } & S3Config);
 
 export class ConfigError extends Error {
   constructor(readonly variable: string, message: string) {
@@ -66,6 +80,33 @@ function url(env: Env, name: string, protocols: readonly string[]): string | und
     throw new ConfigError(name, `must use one of ${protocols.join(', ')}`);
   }
   return raw;
+}
+
+function contentStore(env: Env): ContentStoreConfig {
+  const kind = env.CONTENT_STORE && env.CONTENT_STORE !== '' ? env.CONTENT_STORE : 'local';
+  if (kind === 'local') return { kind };
+  if (kind !== 's3') throw new ConfigError('CONTENT_STORE', `must be local or s3, got "${kind}"`);
+  const bucket = env.S3_BUCKET ?? '';
+  // S3 bucket naming rules (3 to 63 lowercase letters, digits, dots and hyphens).
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new ConfigError('S3_BUCKET', 'must name a bucket (3 to 63 lowercase letters, digits, dots and hyphens) when CONTENT_STORE=s3');
+  }
+  const region = env.S3_REGION && env.S3_REGION !== '' ? env.S3_REGION : 'us-east-1';
+  if (!/^[a-z0-9-]{1,64}$/.test(region)) throw new ConfigError('S3_REGION', 'must be a region name such as eu-west-1');
+  const accessKeyId = env.S3_ACCESS_KEY_ID === '' ? undefined : env.S3_ACCESS_KEY_ID;
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY === '' ? undefined : env.S3_SECRET_ACCESS_KEY;
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    throw new ConfigError(accessKeyId === undefined ? 'S3_ACCESS_KEY_ID' : 'S3_SECRET_ACCESS_KEY', 'must be set together with its pair (or both left unset for the default AWS credential chain)');
+  }
+  return {
+    kind,
+    endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    bucket,
+    region,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', false),
+  };
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -123,6 +164,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     maxJsonBytes: int(env, 'MAX_JSON_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     maxUploadBytes: int(env, 'MAX_UPLOAD_BYTES', 200 * 1024 * 1024, 1024, 10 * 1024 * 1024 * 1024),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
+    contentStore: contentStore(env),
   };
 }
 

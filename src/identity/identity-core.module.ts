@@ -13,6 +13,7 @@ import { ListUsers } from './application/users/list-users.query.js';
 import { OrganizationMembers } from './application/users/organization-members.js';
 import { UpdateUser } from './application/users/update-user.use-case.js';
 import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
+import { ProfilePicturesQuery } from './application/users/profile-pictures.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import { IdentityApi } from './identity.api.js';
 import { PasswordHasher } from './infrastructure/password-hasher.js';
@@ -41,6 +42,7 @@ const shared = [
   ChangeOwnPassword,
   UserOrgInfoQuery,
   ProfileGroupsQuery,
+  ProfilePicturesQuery,
 ];
 
 /** The identity use cases and repositories that every dialect's controllers share. */

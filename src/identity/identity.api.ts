@@ -3,8 +3,10 @@ import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
 import { OrganizationMembers } from './application/users/organization-members.js';
 import { ProfileGroupsQuery } from './application/users/profile-groups.query.js';
+import { ProfilePicturesQuery } from './application/users/profile-pictures.query.js';
 import { UserOrgInfoQuery } from './application/users/user-org-info.query.js';
 import type { OrganizationMemberSource } from './domain/organization-member-source.js';
+import type { PictureSource } from './domain/picture-source.js';
 import type { ProfileGroupsSource } from './domain/profile-groups.js';
 import type { UserOrgInfoSource } from './domain/user-org-info.js';
 import { type GrantSource, PrincipalLoader } from './infrastructure/principal.loader.js';
@@ -37,6 +39,7 @@ export class IdentityApi {
     private readonly orgInfo: UserOrgInfoQuery,
     private readonly organizations: OrganizationMembers,
     private readonly profileGroups: ProfileGroupsQuery,
+    private readonly profilePictures: ProfilePicturesQuery,
   ) {}
 
   /** org-structure registers the capabilities its system groups grant to their members. */
@@ -59,9 +62,25 @@ export class IdentityApi {
     this.profileGroups.register(source);
   }
 
+  /** content answers which picture a user has and which logo a tenant has (aps `GET profile` → `pictureId`, `tenantPictureId`). */
+  registerPictureSource(source: PictureSource): void {
+    this.profilePictures.register(source);
+  }
+
+  /** Users of the tenant → the content id of their picture (the aps light user's `pictureId`); none registered or none set: left out. */
+  pictureIds(tenantId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.profilePictures.pictureIds(tenantId, userIds);
+  }
+
   /** ProcessMaker 3's `{workspace}` → tenant id; unknown: IDENTITY.WORKSPACE_NOT_FOUND. */
   tenantIdOfWorkspace(key: string): Promise<string> {
     return this.workspaces.execute(key);
+  }
+
+  /** Whether a tenant with this id exists (content: a tenant's logo). */
+  async tenantExists(tenantId: string): Promise<boolean> {
+    const rows = await this.uow.query(`SELECT 1 FROM identity.tenants WHERE id = $1::bigint`, [tenantId]);
+    return rows.length > 0;
   }
 
   /** The ids among `ids` that name live (not deleted) users of the tenant. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import supertest from 'supertest';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
@@ -27,7 +30,10 @@ export function basic(login: string, password: string): string {
 /** Starts the whole platform on a fresh database, listening on a random loopback port. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Content bytes go to a directory of this app's own, removed on close (unless the test names one).
+  const ownDataDir = env.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'meridian-test-data-')) : undefined;
   const config = loadConfig({
+    ...(ownDataDir !== undefined ? { DATA_DIR: ownDataDir } : {}),
     ADMIN_PASSWORD,
     OAUTH_CLIENT_SECRET,
     LOG_LEVEL: 'silent',
@@ -49,6 +55,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     async close() {
       await app.close();
       await database.drop();
+      if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
     },
   };
 }

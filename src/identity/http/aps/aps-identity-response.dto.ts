@@ -43,7 +43,7 @@ export class ApsProfileGroupResponse implements ApsProfileGroup {
 export class ApsUserResponse extends ApsLightUserResponse implements ApsUser {
   @ApiProperty({ type: String, nullable: true, description: 'Set by directory sync', example: null }) externalId!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null }) company!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Always null: no pictures yet', example: null }) pictureId!: null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The content id of the user\'s picture (profile-picture, users/{userId}/picture), null without one; shown on the profile only, null in user lists and other user answers', example: 5 }) pictureId!: number | null;
   @ApiProperty({ description: 'First and last name joined by a space', example: 'John Doe' }) fullname!: string;
   @ApiProperty({ type: String, nullable: true, description: 'Always null', example: null }) password!: null;
   @ApiProperty({ description: 'Account type: enterprise (default) or trial', example: 'enterprise' }) type!: string;
@@ -53,7 +53,7 @@ export class ApsUserResponse extends ApsLightUserResponse implements ApsUser {
   @ApiProperty({ description: DATE, example: '2015-01-08T13:34:22.273+0000' }) lastUpdate!: string;
   @ApiProperty({ example: 1 }) tenantId!: number;
   @ApiProperty({ example: 'workflow' }) tenantName!: string;
-  @ApiProperty({ type: Number, nullable: true, description: 'Always null', example: null }) tenantPictureId!: null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The content id of the tenant\'s logo (admin/tenants/{tenantId}/logo), null without one; shown on the profile only', example: null }) tenantPictureId!: number | null;
   @ApiProperty({ type: String, nullable: true, description: `Last directory sync (${DATE}); null when never synced`, example: null })
   latestSyncTimeStamp!: string | null;
   @ApiProperty({ type: [String], description: 'Alfresco capabilities held, sorted', example: ['tenant-admin', 'tenant-mgmt'] }) capabilities!: string[];

@@ -109,7 +109,13 @@ export function toApsLightUser(u: UserView): ApsLightUser {
   return { id: Number(u.id), firstName: u.firstName, lastName: u.lastName, email: u.email };
 }
 
-export function toApsUser(u: UserView, groups: readonly ProfileGroup[] = []): ApsUser {
+/** A user's picture ids (content's, through identity's PictureSource); absent = none known. */
+export interface ApsUserPictures {
+  readonly pictureId: string | null;
+  readonly tenantPictureId: string | null;
+}
+
+export function toApsUser(u: UserView, groups: readonly ProfileGroup[] = [], pictures?: ApsUserPictures): ApsUser {
   return {
     id: Number(u.id),
     firstName: u.firstName,
@@ -117,7 +123,7 @@ export function toApsUser(u: UserView, groups: readonly ProfileGroup[] = []): Ap
     email: u.email,
     externalId: u.externalId,
     company: u.company,
-    pictureId: null,
+    pictureId: pictures?.pictureId ? Number(pictures.pictureId) : null,
     fullname: [u.firstName, u.lastName].filter((s) => s !== '').join(' '),
     password: null,
     type: u.profile.accountType ?? 'enterprise',
@@ -126,7 +132,7 @@ export function toApsUser(u: UserView, groups: readonly ProfileGroup[] = []): Ap
     lastUpdate: apsDate(new Date(u.updatedAt)),
     tenantId: Number(u.tenantId),
     tenantName: u.tenantName,
-    tenantPictureId: null,
+    tenantPictureId: pictures?.tenantPictureId ? Number(pictures.tenantPictureId) : null,
     latestSyncTimeStamp: apsDate(u.lastSyncAt ? new Date(u.lastSyncAt) : null),
     capabilities: u.permissions.filter((p) => APS_CAPABILITIES.has(p)).sort(),
     groups: groups.map(toApsProfileGroup),

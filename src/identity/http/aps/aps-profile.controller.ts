@@ -5,6 +5,7 @@ import { ApsAppVersionResponse, ApsUserResponse } from './aps-identity-response.
 import { ChangeOwnPassword } from '../../application/users/change-own-password.use-case.js';
 import { GetUser } from '../../application/users/get-user.query.js';
 import { ProfileGroupsQuery } from '../../application/users/profile-groups.query.js';
+import { ProfilePicturesQuery } from '../../application/users/profile-pictures.query.js';
 import { UpdateOwnProfile } from '../../application/users/update-own-profile.use-case.js';
 import type { Principal } from '../../domain/principal.js';
 import { CurrentPrincipal } from '../auth/auth.decorators.js';
@@ -30,6 +31,7 @@ export class ApsProfileController {
     private readonly updateOwnProfile: UpdateOwnProfile,
     private readonly changeOwnPassword: ChangeOwnPassword,
     private readonly profileGroups: ProfileGroupsQuery,
+    private readonly profilePictures: ProfilePicturesQuery,
   ) {}
 
   @Get('app-version')
@@ -56,7 +58,11 @@ export class ApsProfileController {
   async profile(@CurrentPrincipal() actor: Principal): Promise<ApsUser> {
     const user = await this.getUser.execute({ actor, userId: actor.userId, purpose: 'administration' });
     // The principal's permissions include those granted through system groups; the user row's do not.
-    return toApsUser({ ...user, permissions: [...actor.permissions] }, await this.profileGroups.of(user.tenantId, user.id));
+    return toApsUser(
+      { ...user, permissions: [...actor.permissions] },
+      await this.profileGroups.of(user.tenantId, user.id),
+      await this.profilePictures.of(user.tenantId, user.id),
+    );
   }
 
   @Post('profile')
@@ -71,7 +77,11 @@ export class ApsProfileController {
   @ApiApsErrors(400, 409)
   async updateProfile(@CurrentPrincipal() actor: Principal, @Body() body: ApsUpdateProfileDto): Promise<ApsUser> {
     const user = await this.updateOwnProfile.execute({ actor, ...body });
-    return toApsUser({ ...user, permissions: [...actor.permissions] }, await this.profileGroups.of(user.tenantId, user.id));
+    return toApsUser(
+      { ...user, permissions: [...actor.permissions] },
+      await this.profileGroups.of(user.tenantId, user.id),
+      await this.profilePictures.of(user.tenantId, user.id),
+    );
   }
 
   @Post('profile-password')
