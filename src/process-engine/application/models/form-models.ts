@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { FormsApi } from '../../../forms/index.js';
 import { ModelRepository } from '../../infrastructure/model.repository.js';
-import { keyFromName } from './model-content.js';
 
 /** aps form models (modelType 2, seed 004 "Models") as forms knows them. */
 export const FORM_MODEL = 2;
@@ -11,7 +10,7 @@ export const FORM_MODEL = 2;
  * content, rename, clone), forms validates its JSON and keeps it as that model's form —
  * `FormsApi.saveModelForm`, whose 400 (FORMS.INVALID_FORM, every problem listed) rolls the model
  * write back; deleting the model deletes the form. A form model without content is the empty form
- * `{key, name, fields: [], outcomes: []}` (key: the model's key, else derived from its name).
+ * `{name, fields: [], outcomes: []}` (forms keys a model form without a key by its model id).
  */
 @Injectable()
 export class FormModels {
@@ -24,7 +23,7 @@ export class FormModels {
     const model = await this.models.find(modelId, tenantId);
     if (!model || model.modelType !== FORM_MODEL) return;
     const json: unknown =
-      model.content !== null ? JSON.parse(model.content) : { key: model.key ?? keyFromName(model.name), name: model.name, fields: [], outcomes: [] };
+      model.content !== null ? JSON.parse(model.content) : { name: model.name, fields: [], outcomes: [] };
     await this.forms.saveModelForm({ tenantId, modelId, name: model.name, version: model.version, json });
   }
 
