@@ -14,6 +14,7 @@ import { ProcessEngine1763802000000 } from './1763802000000-process-engine.js';
 import { EngineDefinitionDiagram1763802100000 } from './1763802100000-engine-definition-diagram.js';
 import { EngineRuntimeIndexes1763802100100 } from './1763802100100-engine-runtime-indexes.js';
 import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
+import { FormsCore1763803000000 } from './1763803000000-forms-core.js';
 import { EngineTaskFormModel1763803300000 } from './1763803300000-engine-task-form-model.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
@@ -34,5 +35,6 @@ export const migrations = [
   EngineDefinitionDiagram1763802100000,
   EngineRuntimeIndexes1763802100100,
   EngineModelsPublications1763802500000,
+  FormsCore1763803000000,
   EngineTaskFormModel1763803300000,
 ];

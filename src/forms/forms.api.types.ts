@@ -81,3 +81,12 @@ export interface FormProblem {
   readonly field: string;
   readonly message: string;
 }
+
+/** Where a submission comes from: a start form (no task yet) or a task form. */
+export interface SubmissionTarget {
+  readonly tenantId: string;
+  readonly userId: string;
+  /** null for a start form submitted before the instance exists. */
+  readonly processInstanceId: string | null;
+  readonly taskId: string | null;
+}

@@ -2,4 +2,3 @@
 export { FormsModule } from './forms.module.js';
 export { FormsApi } from './forms.api.js';
 export type * from './forms.api.types.js';
-export type { SubmissionTarget } from './forms.api.js';

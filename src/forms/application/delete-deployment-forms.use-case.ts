@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { Transactional } from '../../../libs/platform/transaction/unit-of-work.js';
+import { FormDefinitionRepository } from '../infrastructure/form-definition.repository.js';
+
+/**
+ * The forms of a deleted deployment go with it. Submission history stays (it refers to the form by
+ * id only); a later `submittedValues` of such a submission answers null.
+ */
+@Injectable()
+export class DeleteDeploymentForms {
+  constructor(private readonly repository: FormDefinitionRepository) {}
+
+  @Transactional()
+  async execute(tenantId: string, deploymentId: string): Promise<void> {
+    await this.repository.deleteOfDeployment(tenantId, deploymentId);
+  }
+}

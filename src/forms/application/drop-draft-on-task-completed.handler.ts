@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { TaskCompletedPayload } from '../../../libs/contracts/index.js';
+import type { DomainEvent } from '../../../libs/kernel/domain-event.js';
+import { OnDomainEvent } from '../../../libs/platform/events/on-domain-event.decorator.js';
+import { FormDraftRepository } from '../infrastructure/form-draft.repository.js';
+
+/** A completed task's draft is of no further use: it goes in the completing transaction. */
+@Injectable()
+export class DropDraftOnTaskCompleted {
+  constructor(private readonly drafts: FormDraftRepository) {}
+
+  @OnDomainEvent('process-engine.task.completed')
+  async drop(event: DomainEvent<'process-engine.task.completed', TaskCompletedPayload>): Promise<void> {
+    await this.drafts.delete(event.tenantId, event.payload.taskId);
+  }
+}
