@@ -67,7 +67,7 @@ describe('aps forms in processes: deploy, start form, task forms, audit', () => 
     expect(started.variables).toEqual(
       expect.arrayContaining([
         { name: 'title', type: 'string', value: 'New laptop' },
-        { name: 'amount', type: 'integer', value: 1200 },
+        { name: 'amount', type: 'long', value: 1200 },
         { name: 'priority', type: 'string', value: 'high' },
         { name: 'form_request-form_outcome', type: 'string', value: 'Submit' },
       ]),
@@ -128,7 +128,7 @@ describe('aps forms in processes: deploy, start form, task forms, audit', () => 
       expect.arrayContaining([
         { id: 'initiator', type: 'string', value: String(alice.id) },
         { id: 'title', type: 'string', value: 'New laptop' },
-        { id: 'amount', type: 'integer', value: 1200 },
+        { id: 'amount', type: 'long', value: 1200 },
       ]),
     );
     expect((vars.body as Json[]).map((v) => v.id)).toEqual([...(vars.body as Json[]).map((v) => v.id as string)].sort());

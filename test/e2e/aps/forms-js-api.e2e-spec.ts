@@ -71,7 +71,7 @@ describe('aps forms through @alfresco/js-api', () => {
     expect(fieldOf(form.fields, 'title')).toMatchObject({ value: 'Chair' });
     await forms.saveTaskForm(review!.id, { values: { comment: 'draft' } });
     expect(fieldOf((await forms.getTaskForm(review!.id)).fields, 'comment')).toMatchObject({ value: 'draft' });
-    expect(await forms.getTaskFormVariables(review!.id)).toEqual(expect.arrayContaining([{ id: 'amount', type: 'integer', value: 90 }]));
+    expect(await forms.getTaskFormVariables(review!.id)).toEqual(expect.arrayContaining([{ id: 'amount', type: 'long', value: 90 }]));
 
     // A bad submission is refused with the client's error (400), the task stays open.
     const refused = await forms.completeTaskForm(review!.id, { values: { approved: 'yes please' }, outcome: 'Approve' }).then(
