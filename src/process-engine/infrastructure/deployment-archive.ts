@@ -36,23 +36,29 @@ export function unpackArchive(archiveName: string, bytes: Buffer, maxBytes: numb
   const files: Array<{ name: string; bytes: Buffer }> = [];
   let entries = 0;
   let total = 0;
+  // The first refusal wins: fflate may report a handler's exception again as an inflate error.
+  let failure: DomainError | null = null;
+  const fail = (e: DomainError): never => {
+    failure ??= e;
+    throw failure;
+  };
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
   unzip.onfile = (file) => {
     entries += 1;
-    if (entries > MAX_ARCHIVE_ENTRIES) throw archiveError(archiveName, `more than ${MAX_ARCHIVE_ENTRIES} entries`);
+    if (entries > MAX_ARCHIVE_ENTRIES) fail(archiveError(archiveName, `more than ${MAX_ARCHIVE_ENTRIES} entries`));
     if (file.name.endsWith('/')) return; // a directory
-    if (!safeEntryName(file.name)) throw archiveError(archiveName, `entry name '${file.name.slice(0, 100)}' is not a plain relative path`);
-    if (file.compression !== 0 && file.compression !== 8) throw archiveError(archiveName, `entry '${file.name}' uses an unsupported compression method`);
+    if (!safeEntryName(file.name)) fail(archiveError(archiveName, `entry name '${file.name.slice(0, 100)}' is not a plain relative path`));
+    if (file.compression !== 0 && file.compression !== 8) fail(archiveError(archiveName, `entry '${file.name}' uses an unsupported compression method`));
     const chunks: Uint8Array[] = [];
     file.ondata = (err, chunk, final) => {
-      if (err) throw archiveError(archiveName, `entry '${file.name}' is corrupt`);
+      if (err) fail(archiveError(archiveName, `entry '${file.name}' is corrupt`));
       total += chunk.length;
       if (total > maxBytes) {
-        throw new DomainError('payload_too_large', 'ENGINE.ARCHIVE_TOO_LARGE', `${archiveName}: unpacked, the archive is larger than ${maxBytes} bytes`, {
+        fail(new DomainError('payload_too_large', 'ENGINE.ARCHIVE_TOO_LARGE', `${archiveName}: unpacked, the archive is larger than ${maxBytes} bytes`, {
           field: 'file',
           value: archiveName,
-        });
+        }));
       }
       chunks.push(chunk);
       if (final) files.push({ name: file.name, bytes: Buffer.concat(chunks) });
@@ -63,9 +69,11 @@ export function unpackArchive(archiveName: string, bytes: Buffer, maxBytes: numb
     for (let i = 0; i < bytes.length; i += PUSH_BYTES) unzip.push(bytes.subarray(i, i + PUSH_BYTES), i + PUSH_BYTES >= bytes.length);
     if (bytes.length === 0) unzip.push(new Uint8Array(0), true);
   } catch (e) {
+    if (failure) throw failure;
     if (e instanceof DomainError) throw e;
     throw archiveError(archiveName, 'not a readable zip archive');
   }
+  if (failure) throw failure;
   if (files.length === 0 && !looksLikeZip(bytes)) throw archiveError(archiveName, 'not a readable zip archive');
   return files;
 }

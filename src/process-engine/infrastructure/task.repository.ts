@@ -124,7 +124,7 @@ export class TaskRepository {
 
   /** attach-form / remove-form: the form model on the task, shown as its formKey (as Alfresco's task JSON does); null clears both. */
   async setFormModel(task: LockedTask, formModelId: string | null): Promise<void> {
-    await this.bump(task, ['form_key = $3', 'form_model_id = $3::bigint'], [task.id, task.version, formModelId]);
+    await this.bump(task, ['form_key = $3', 'form_model_id = $4::bigint'], [task.id, task.version, formModelId, formModelId]);
   }
 
   async formOf(taskId: string): Promise<Array<{ formKey: string | null; formModelId: string | null }>> {

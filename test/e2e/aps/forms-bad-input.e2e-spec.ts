@@ -66,7 +66,7 @@ describe('aps forms: bad input changes nothing', () => {
 
     it('an outcome the form does not offer: 400', async () => {
       const body = await refusedReview(400, 'GENERAL.ERROR.BAD-REQUEST', { values: { approved: true }, outcome: 'Maybe' });
-      expect(body.message).toContain('Maybe');
+      expect(body.message).toContain('outcome');
     });
 
     it('a dynamic-table row without its required column: 400 naming the table', async () => {
@@ -139,7 +139,7 @@ describe('aps forms: bad input changes nothing', () => {
       expect(wrongType.message).toContain('amount');
       await refusedStart(400, { processDefinitionId: definitionId, values: { title: 'x', amount: 5, priority: 'urgent' }, outcome: 'Submit' });
       const outcome = await refusedStart(400, { processDefinitionId: definitionId, values: { title: 'x', amount: 5 }, outcome: 'Nope' });
-      expect(outcome.message).toContain('Nope');
+      expect(outcome.message).toContain('outcome');
     });
 
     it('values for a definition without a start form: 400 ENGINE.NO_START_FORM_FOR_VALUES, no instance', async () => {
@@ -172,8 +172,8 @@ describe('aps forms: bad input changes nothing', () => {
       const bomb = formsZip('bomb', { 'zeros.bin': new Uint8Array(16 * 1024 * 1024) });
       expect(bomb.length).toBeLessThan(200 * 1024);
       const res = await t.http().post(`${ENGINE_API}/repository/deployments`).set('Authorization', t.adminBasic).attach('file', bomb, 'bomb.zip');
-      expect(res.status).toBe(413);
       expect(res.body).toMatchObject({ code: 'ENGINE.ARCHIVE_TOO_LARGE' });
+      expect(res.status).toBe(413);
       expect((await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM process_engine.deployments`))[0]!.n).toBe(before);
     });
   });
