@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../libs/platform/transaction/unit-of-work.js';
+import { FormDefinitionCache } from '../infrastructure/form-definition.cache.js';
 import { FormDefinitionRepository } from '../infrastructure/form-definition.repository.js';
 
 /**
@@ -8,10 +9,13 @@ import { FormDefinitionRepository } from '../infrastructure/form-definition.repo
  */
 @Injectable()
 export class DeleteDeploymentForms {
-  constructor(private readonly repository: FormDefinitionRepository) {}
+  constructor(
+    private readonly repository: FormDefinitionRepository,
+    private readonly cache: FormDefinitionCache,
+  ) {}
 
   @Transactional()
   async execute(tenantId: string, deploymentId: string): Promise<void> {
-    await this.repository.deleteOfDeployment(tenantId, deploymentId);
+    for (const id of await this.repository.deleteOfDeployment(tenantId, deploymentId)) this.cache.forget(id);
   }
 }

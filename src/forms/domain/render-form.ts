@@ -1,5 +1,6 @@
 import type { FormFieldRepresentation, FormOption } from '../forms.api.types.js';
 import type { ColumnDefinition, FieldType, FormDefinition, FormField } from './form-definition.js';
+import { own } from './validate-submission.js';
 
 /**
  * The aps form JSON of seed 004 ("Start Form"): every field carries every documented property
@@ -73,7 +74,7 @@ export function renderField(field: FormField, values: Readonly<Record<string, un
     id: field.id,
     name: field.name,
     type: field.type,
-    value: displayValue(field, values[field.id] ?? r['value']),
+    value: displayValue(field, own(values, field.id) ?? r['value']),
     required: field.required,
     readOnly: readOnly || field.readOnly,
     overrideId: or(r['overrideId'], false),

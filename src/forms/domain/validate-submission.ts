@@ -30,9 +30,15 @@ export interface SubmissionInput {
   readonly current?: Readonly<Record<string, unknown>>;
 }
 
+/** The user ids people fields name (to check that they exist: identity's job, not this pure function's). */
+export interface NamedUser {
+  readonly field: string;
+  readonly userId: string;
+}
+
 export type SubmissionResult =
-  | { readonly ok: true; readonly submission: ValidatedSubmission; readonly userIds: readonly string[] }
-  | { readonly ok: false; readonly problems: FormProblem[] };
+  | { readonly ok: true; readonly submission: ValidatedSubmission; readonly users: readonly NamedUser[] }
+  | { readonly ok: false; readonly problems: FormProblem[]; readonly users: readonly NamedUser[] };
 
 /** The outcomes a form without outcomes accepts (Alfresco's default buttons); they record no outcome. */
 export const DEFAULT_OUTCOMES: readonly string[] = ['complete', 'start process', 'start'];
@@ -41,6 +47,8 @@ type Coerced = { readonly ok: true; readonly value: unknown; readonly type: Form
 const fail = (message: string): Coerced => ({ ok: false, message });
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** An own property only: field ids such as `constructor` must not find Object.prototype's members. */
+export const own = (o: Readonly<Record<string, unknown>>, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
 
 /** Empty for `required`: nothing, null, blank text, an empty list. */
 export function isEmptyValue(v: unknown): boolean {
@@ -152,6 +160,8 @@ export function coerceFieldValue(field: FormField, v: unknown, strict: boolean):
       }
       const o = option(field, v);
       if (o === null || o === 'none') return fail(`must be one of ${field.options.map((x) => x.name).join(', ')}`);
+      // hasEmptyValue: the first option is the "choose one" entry and means no value.
+      if (field.hasEmptyValue && o.id === field.options[0]!.id) return { ok: true, value: null, type: 'string' };
       return { ok: true, value: o.id, type: 'string' };
     }
     case 'people':
@@ -231,7 +241,7 @@ export function coerceTable(field: FormField, v: unknown, strict: boolean, probl
       if (!columns.some((c) => c.id === key)) problems.push({ field: `${field.id}[${i}].${key}`, message: 'unknown column' });
     }
     for (const column of columns) {
-      const cell = row[column.id];
+      const cell = own(row, column.id);
       if (isEmptyValue(cell)) {
         if (strict && column.required) problems.push({ field: `${field.id}[${i}].${column.id}`, message: 'is required' });
         continue;
@@ -253,7 +263,7 @@ export function visibleFields(form: FormDefinition, values: Readonly<Record<stri
   for (let round = 0; round < 10; round++) {
     const value = (id: string): unknown => {
       if (hidden.has(id)) return undefined;
-      const v = id in values ? values[id] : current[id];
+      const v = Object.prototype.hasOwnProperty.call(values, id) ? values[id] : own(current, id);
       const f = byId.get(id);
       if (f && (f.type === 'dropdown' || f.type === 'radio-buttons') && f.options?.length) {
         const o = option(f, v);
@@ -269,7 +279,7 @@ export function visibleFields(form: FormDefinition, values: Readonly<Record<stri
         const o = f?.options?.find((x) => x.id === v);
         return o ? [o.name] : [];
       },
-      variable: (name: string) => current[name],
+      variable: (name: string) => own(current, name),
     };
     const next = new Set<string>();
     const walk = (list: readonly FormField[], parentHidden: boolean): void => {
@@ -294,7 +304,8 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** Validates a submission of `form`; see the rules above. */
 export function validateSubmission(form: FormDefinition, input: SubmissionInput): SubmissionResult {
   const problems: FormProblem[] = [];
-  const current = input.current ?? {};
+  const current = isRecord(input.current) ? input.current : {};
+  if (!isRecord(input.values)) return { ok: false, problems: [{ field: 'values', message: 'must be an object of field id → value' }], users: [] };
   const values = input.values;
   const fields = allFields(form.fields);
   const byId = new Map(fields.map((f) => [f.id, f]));
@@ -304,11 +315,11 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
   const variables: FormVariable[] = [];
   const formData: Array<{ fieldId: string; fieldName: string | null; value: unknown }> = [];
   const contentIds: string[] = [];
-  const userIds: string[] = [];
+  const users: NamedUser[] = [];
 
   for (const field of fields) {
     if (!visible.has(field.id)) continue;
-    const raw = values[field.id];
+    const raw = own(values, field.id);
     const has = Object.prototype.hasOwnProperty.call(values, field.id) && raw !== undefined;
     if (VALUELESS_TYPES.has(field.type)) {
       if (has && raw !== null && !CONTAINER_TYPES.has(field.type)) problems.push({ field: field.id, message: 'does not take a value' });
@@ -327,7 +338,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
           problems.push({ field: field.id, message: field.readOnly ? 'is read-only' : c.message });
           continue;
         }
-        coerced = c;
+        coerced = c.value === null ? null : c;
       }
     } else if (has && raw === '' && (field.type === 'text' || field.type === 'multi-line-text' || field.type === 'typeahead')) {
       coerced = { value: '', type: 'string' };
@@ -335,7 +346,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
 
     if (field.readOnly) {
       if (!has) continue;
-      const existing = current[field.id];
+      const existing = own(current, field.id);
       let existingValue: unknown = existing;
       if (existing !== undefined && existing !== null && field.type !== 'dynamic-table') {
         const c = coerceFieldValue(field, existing, false);
@@ -354,7 +365,7 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
     variables.push({ name: field.id, type: coerced.type, value: coerced.value });
     formData.push({ fieldId: field.id, fieldName: field.name, value: coerced.value });
     if (field.type === 'upload') for (const id of String(coerced.value).split(',')) if (id && !contentIds.includes(id)) contentIds.push(id);
-    if (field.type === 'people') userIds.push(String(coerced.value));
+    if (field.type === 'people') users.push({ field: field.id, userId: String(coerced.value) });
   }
 
   let outcome: string | null = null;
@@ -367,9 +378,9 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
   } else if (chosen !== null && chosen !== '' && !DEFAULT_OUTCOMES.includes(chosen.toLowerCase())) {
     problems.push({ field: 'outcome', message: 'the form has no outcomes (only the default Complete)' });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, users };
   if (outcome !== null) variables.push({ name: outcomeVariableName(form.key), type: 'string', value: outcome });
-  return { ok: true, submission: { variables, outcome, contentIds, formData }, userIds };
+  return { ok: true, submission: { variables, outcome, contentIds, formData }, users };
 }
 
 /** `form_{key}_outcome`, as Alfresco names the outcome variable of a form. */
@@ -382,6 +393,7 @@ export function outcomeVariableName(key: string): string {
  * nothing else is checked (a draft may be incomplete). Returns the values as sent, or problems.
  */
 export function checkDraftValues(form: FormDefinition, values: Readonly<Record<string, unknown>>): FormProblem[] {
+  if (!isRecord(values)) return [{ field: 'values', message: 'must be an object of field id → value' }];
   const problems: FormProblem[] = [];
   const byId = new Map(allFields(form.fields).map((f) => [f.id, f]));
   for (const [id, v] of Object.entries(values)) {

@@ -92,9 +92,14 @@ export class FormDefinitionRepository {
     return out;
   }
 
-  deleteOfDeployment(tenantId: string, deploymentId: string): Promise<unknown> {
-    if (!isId(deploymentId)) return Promise.resolve();
-    return this.uow.query(`DELETE FROM forms.form_definitions WHERE tenant_id = $1 AND deployment_id = $2`, [tenantId, deploymentId]);
+  /** Ids of the rows deleted. */
+  async deleteOfDeployment(tenantId: string, deploymentId: string): Promise<string[]> {
+    if (!isId(deploymentId)) return [];
+    const rows = await this.uow.query<{ id: string }>(
+      `DELETE FROM forms.form_definitions WHERE tenant_id = $1 AND deployment_id = $2 RETURNING id::text AS "id"`,
+      [tenantId, deploymentId],
+    );
+    return rows.map((r) => r.id);
   }
 
   /** A model's form at a version: inserted, or (saved again at the same version) replaced in place. */

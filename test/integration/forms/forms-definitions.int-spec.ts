@@ -155,6 +155,7 @@ describe('FormsApi definitions', () => {
     expect(rendered.fields[0]).toMatchObject({ id: 'customer', value: 'ACME', maxLength: 20, required: true });
     await forms.deleteDeploymentForms('1', '101');
     expect(await forms.resolve({ tenantId: '1', deploymentId: '101', formKey: 'order' })).toBeNull();
+    await expect(forms.render(form, {})).rejects.toMatchObject({ code: 'FORMS.FORM_NOT_FOUND', kind: 'not_found' });
     expect((await forms.resolve({ tenantId: '1', deploymentId: '102', formKey: 'order' }))?.version).toBe(2);
   });
 });

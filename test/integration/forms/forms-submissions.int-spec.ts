@@ -124,6 +124,8 @@ describe('FormsApi submissions and drafts', () => {
   it('refuses a people field naming a user that does not exist', async () => {
     const e = await failure(forms.validate(form, { values: { title: 'x', reviewer: 987654 }, outcome: 'Refuse' }));
     expect(e.message).toBe('reviewer: user 987654 does not exist');
+    const both = await failure(forms.validate(form, { values: { reviewer: '987654' }, outcome: 'Refuse' }));
+    expect(both.message).toBe('title: is required; reviewer: user 987654 does not exist');
   });
 
   it('keeps a task draft until the submission, and a task completion drops it too', async () => {
