@@ -4,7 +4,6 @@ import { FormsApi } from '../../../forms/index.js';
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { decideCompletion } from '../../domain/task/complete-rules.js';
-import { writeAuditEntry } from '../../infrastructure/audit-trail.js';
 import { TaskRepository } from '../../infrastructure/task.repository.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { EngineForms } from './engine-forms.js';
@@ -61,15 +60,19 @@ export class CompleteTaskForm {
     await this.submitters.run(actor, () =>
       this.forms.recordSubmission(form, { tenantId: viewer.tenantId, userId: actor.userId, processInstanceId: row.instanceId, taskId }, submission),
     );
-    const [after] = await this.uow.query<{ ended: boolean }>(`SELECT ended_at IS NOT NULL AS ended FROM process_engine.tasks WHERE id = $1`, [taskId]);
-    if (!after?.ended) throw new Error(`Task ${taskId}: the form submission was recorded but did not complete the task (forms.form.submitted not published?)`);
-    await writeAuditEntry(this.uow, {
-      tenantId: viewer.tenantId,
-      instanceId: row.instanceId,
-      taskId,
-      type: 'form-submitted',
-      userId: actor.userId,
-      details: { taskName: row.name, formId: form.id, formKey: form.key, formName: form.name, formData: submission.formData, outcome: submission.outcome },
-    });
+    // The audit entry only if the submission did complete the task (one statement for both).
+    const written = await this.uow.query<{ id: string }>(
+      `INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+       SELECT $1, $2::bigint, t.id, 'form-submitted', $4::bigint, $5::jsonb FROM process_engine.tasks t WHERE t.id = $3 AND t.ended_at IS NOT NULL
+       RETURNING id::text AS id`,
+      [
+        viewer.tenantId,
+        row.instanceId,
+        taskId,
+        actor.userId,
+        JSON.stringify({ taskName: row.name, formId: form.id, formKey: form.key, formName: form.name, formData: submission.formData, outcome: submission.outcome }),
+      ],
+    );
+    if (written.length === 0) throw new Error(`Task ${taskId}: the form submission was recorded but did not complete the task (forms.form.submitted not published?)`);
   }
 }
