@@ -18,6 +18,7 @@ import { FormsCore1763803000000 } from './1763803000000-forms-core.js';
 import { FormsDataTables1763803100000 } from './1763803100000-forms-data-tables.js';
 import { ContentItems1763803200000 } from './1763803200000-content-items.js';
 import { ContentPictures1763803250000 } from './1763803250000-content-pictures.js';
+import { EngineTaskFormModel1763803300000 } from './1763803300000-engine-task-form-model.js';
 
 /** Every migration, in order: one timeline for the whole database. Append new ones at the end. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   FormsDataTables1763803100000,
   ContentItems1763803200000,
   ContentPictures1763803250000,
+  EngineTaskFormModel1763803300000,
 ];

@@ -18,6 +18,10 @@ import { RunEngine } from './application/engine/run-engine.js';
 import { SERVICE_TASK_DELEGATES } from './application/engine/service-task-delegate.js';
 import { StartProcessInstance } from './application/instances/start-process-instance.use-case.js';
 import { CompleteTask } from './application/tasks/complete-task.use-case.js';
+import { CompleteOnFormSubmitted } from './application/engine/complete-on-form-submitted.handler.js';
+import { EngineForms } from './application/forms/engine-forms.js';
+import { FormSubmitters } from './application/forms/form-submitters.js';
+import { StartForms } from './application/forms/start-forms.js';
 import { EngineSharedModule } from './engine-shared.module.js';
 import { DefinitionRepository } from './infrastructure/definition.repository.js';
 import { DeploymentRepository } from './infrastructure/deployment.repository.js';
@@ -47,6 +51,10 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     // No service-task delegate ships in this version: service tasks pass through (see ServiceTaskDelegate).
     { provide: SERVICE_TASK_DELEGATES, useValue: [] },
     AdvanceOnTaskCompleted,
+    CompleteOnFormSubmitted,
+    EngineForms,
+    FormSubmitters,
+    StartForms,
     ContinueInstance,
     DeployProcess,
     StartProcessInstance,
@@ -59,6 +67,6 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     ListRepositoryDefinitions,
     GetRepositoryDefinition,
   ],
-  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites],
+  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites, EngineForms, FormSubmitters],
 })
 export class EngineCoreModule {}

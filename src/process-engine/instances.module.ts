@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AddCandidateStarter } from './application/definitions/add-candidate-starter.use-case.js';
 import { GetCandidateStarter } from './application/definitions/get-candidate-starter.query.js';
 import { GetStartForm } from './application/definitions/get-start-form.query.js';
+import { GetInstanceStartForm } from './application/forms/get-instance-start-form.query.js';
 import { ListCandidateStarters } from './application/definitions/list-candidate-starters.query.js';
 import { ListProcessDefinitions } from './application/definitions/list-process-definitions.query.js';
 import { RemoveCandidateStarter } from './application/definitions/remove-candidate-starter.use-case.js';
@@ -34,6 +35,7 @@ import { IncidentsController } from './http/platform/incidents.controller.js';
     AddCandidateStarter,
     RemoveCandidateStarter,
     GetStartForm,
+    GetInstanceStartForm,
     StartProcessInstanceFromApi,
     QueryProcessInstances,
     GetProcessInstance,

@@ -10,6 +10,7 @@ import { CreateFilter, DeleteFilter, UpdateFilter } from './application/filters/
 import { CloneModel } from './application/models/clone-model.use-case.js';
 import { CreateModel } from './application/models/create-model.use-case.js';
 import { DeleteModel } from './application/models/delete-model.use-case.js';
+import { FormModels } from './application/models/form-models.js';
 import { ExportModelBpmn } from './application/models/export-model-bpmn.query.js';
 import { GetModel } from './application/models/get-model.query.js';
 import { ImportProcessModel } from './application/models/import-process-model.use-case.js';
@@ -44,6 +45,7 @@ import { ModelRepository } from './infrastructure/model.repository.js';
     AppRepository,
     FilterRepository,
     ModelViews,
+    FormModels,
     ListModels,
     GetModel,
     CreateModel,

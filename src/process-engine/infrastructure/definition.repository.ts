@@ -29,6 +29,8 @@ export interface NewDefinition {
   readonly description: string | null;
   readonly resourceName: string;
   readonly startFormKey: string | null;
+  /** The start form key names a form (decided at deploy). */
+  readonly hasStartForm: boolean;
   readonly graphicalNotation: boolean;
   readonly model: ProcessModel;
 }
@@ -109,9 +111,9 @@ export class DefinitionRepository {
       `INSERT INTO process_engine.process_definitions
          (id, tenant_id, key, version, name, description, category, deployment_id, resource_name, app_definition_id, start_form_key, has_start_form,
           graphical_notation, graph)
-       SELECT x.id, $1, x.key, x.version, x.name, x.description, $3, $2, x.resource, $4, x.form, x.form IS NOT NULL, x.di, x.graph::jsonb
-         FROM unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[])
-              AS x(id, key, version, name, description, resource, form, graph, di)`,
+       SELECT x.id, $1, x.key, x.version, x.name, x.description, $3, $2, x.resource, $4, x.form, x.has_form, x.di, x.graph::jsonb
+         FROM unnest($5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::boolean[], $14::boolean[])
+              AS x(id, key, version, name, description, resource, form, graph, di, has_form)`,
       [
         tenantId,
         deploymentId,
@@ -126,6 +128,7 @@ export class DefinitionRepository {
         defs.map((d) => d.startFormKey),
         defs.map((d) => JSON.stringify(d.model)),
         defs.map((d) => d.graphicalNotation),
+        defs.map((d) => d.hasStartForm),
       ],
     );
     for (const d of defs) this.models.set(d.id, d.model);

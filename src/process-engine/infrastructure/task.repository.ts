@@ -122,6 +122,15 @@ export class TaskRepository {
     await this.bump(task, sets, params);
   }
 
+  /** attach-form / remove-form: the form model on the task, shown as its formKey (as Alfresco's task JSON does); null clears both. */
+  async setFormModel(task: LockedTask, formModelId: string | null): Promise<void> {
+    await this.bump(task, ['form_key = $3', 'form_model_id = $4::bigint'], [task.id, task.version, formModelId, formModelId]);
+  }
+
+  async formOf(taskId: string): Promise<Array<{ formKey: string | null; formModelId: string | null }>> {
+    return this.uow.query(`SELECT form_key AS "formKey", form_model_id::text AS "formModelId" FROM process_engine.tasks WHERE id = $1`, [taskId]);
+  }
+
   private async bump(task: LockedTask, sets: string[], params: unknown[]): Promise<void> {
     const updated = await this.uow.query(
       `UPDATE process_engine.tasks SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING id`,

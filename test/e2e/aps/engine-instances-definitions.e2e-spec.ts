@@ -192,16 +192,21 @@ describe('aps process definitions', () => {
   });
 
   describe('GET process-definitions/{id}/start-form', () => {
-    it('with a form key: the document\'s form shape with the key and empty fields', async () => {
+    it('with a form key that names a form model of the tenant: the document\'s form shape, rendered, with the definition', async () => {
+      // No form of that key yet: the definition has no start form to show.
+      expect((await get(`/process-definitions/${leave.id}/start-form`, alice.auth).expect(404)).body).toMatchObject({ code: 'ENGINE.NO_START_FORM' });
+      const form = { key: 'leave-form', name: 'Leave form', fields: [{ fieldType: 'FormFieldRepresentation', id: 'days', name: 'Days', type: 'integer', required: true }], outcomes: [] };
+      await t.http().post(`${API}/models`).set('Authorization', t.adminBasic).send({ modelType: 2, name: 'Leave form', content: JSON.stringify(form) }).expect(200);
       const res = await get(`/process-definitions/${leave.id}/start-form`, alice.auth).expect(200);
-      expect(res.body).toEqual({
+      expect(res.body).toMatchObject({
+        key: 'leave-form',
+        name: 'Leave form',
         processDefinitionId: leave.id,
         processDefinitionName: 'Leave request',
         processDefinitionKey: 'leave',
-        formKey: 'leave-form',
-        fields: [],
         outcomes: [],
       });
+      expect(res.body.fields).toEqual([expect.objectContaining({ fieldType: 'FormFieldRepresentation', id: 'days', name: 'Days', type: 'integer', required: true, value: null })]);
     });
 
     it('without a start form: 404 in the aps shape; unknown, other tenant: 404; malformed: 400', async () => {

@@ -270,19 +270,51 @@ describe('aps process instances: deploy → start → complete', () => {
 
     it('a start event with a form key: hasStartForm, the start form shape, start with values and outcome, the startForm audit entry', async () => {
       const xml = oneTaskBpmn('withForm', 'With form').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request-form"/>');
-      const defId = (await deployBpmn(t, xml)).definitions[0]!.id;
+      // A formKey that names no form: no start form.
+      const bare = (await deployBpmn(t, xml.replace('id="withForm"', 'id="withoutForm"'))).definitions[0]!.id;
+      // The form deployed with the BPMN, as a further file part (design.md §8 "Forms").
+      const requestForm = {
+        key: 'request-form',
+        name: 'Request',
+        fields: [{ fieldType: 'FormFieldRepresentation', id: 'text1', name: 'Text1', type: 'text' }],
+        outcomes: [{ id: 'approve', name: 'Approve' }],
+      };
+      const deployed = await t
+        .http()
+        .post('/activiti-app/api/repository/deployments')
+        .set('Authorization', t.adminBasic)
+        .attach('file', Buffer.from(xml), 'with-form.bpmn20.xml')
+        .attach('file', Buffer.from(JSON.stringify(requestForm)), 'request.form')
+        .expect(201);
+      const [{ id: defId }] = await sql<{ id: string }>(t, `SELECT id FROM process_engine.process_definitions WHERE deployment_id = $1`, [deployed.body.id]);
       const listed = await t.http().get(`${API}/process-definitions?latest=true`).set('Authorization', alice.auth).expect(200);
       expect((listed.body.data as Json[]).find((d) => d.id === defId)).toMatchObject({ key: 'withForm', hasStartForm: true });
+      expect((listed.body.data as Json[]).find((d) => d.id === bare)).toMatchObject({ key: 'withoutForm', hasStartForm: false });
       const form = await t.http().get(`${API}/process-definitions/${defId}/start-form`).set('Authorization', alice.auth).expect(200);
-      expect(form.body).toEqual({ processDefinitionId: defId, processDefinitionName: 'With form', processDefinitionKey: 'withForm', formKey: 'request-form', fields: [], outcomes: [] });
+      expect(form.body).toMatchObject({
+        processDefinitionId: defId,
+        processDefinitionName: 'With form',
+        processDefinitionKey: 'withForm',
+        key: 'request-form',
+        fields: [expect.objectContaining({ id: 'text1', name: 'Text1', type: 'text', value: null })],
+        outcomes: [{ id: 'approve', name: 'Approve' }],
+      });
+      await t.http().get(`${API}/process-definitions/${bare}/start-form`).set('Authorization', alice.auth).expect(404);
       const started = await start(alice.auth, { processDefinitionId: defId, values: { text1: 'TEST' }, outcome: 'Approve', variables: [] }).expect(200);
-      expect(started.body).toMatchObject({ startFormDefined: true, variables: expect.arrayContaining([{ name: 'text1', type: 'string', value: 'TEST' }]) });
+      expect(started.body).toMatchObject({
+        startFormDefined: true,
+        variables: expect.arrayContaining([
+          { name: 'text1', type: 'string', value: 'TEST' },
+          { name: 'form_request-form_outcome', type: 'string', value: 'Approve' },
+        ]),
+      });
       const log = await t.http().get(`${API}/process-instances/${started.body.id}/audit-log`).set('Authorization', alice.auth).expect(200);
+      // The document's example entry, field for field.
       expect((log.body.entries as Json[])[0]).toMatchObject({
         index: 1,
         type: 'startForm',
         selectedOutcome: 'Approve',
-        formData: [{ fieldName: 'text1', fieldId: 'text1', value: 'TEST' }],
+        formData: [{ fieldName: 'Text1', fieldId: 'text1', value: 'TEST' }],
       });
     });
   });

@@ -269,24 +269,43 @@ describe('engine core: deploy → start → task → complete → end, against t
     ]);
   });
 
-  it('stores start-form values as variables and the outcome as form_{formKey}_outcome only when the start event has a form', async () => {
+  it('validates start-form values against the start form, stores them typed and the outcome as form_{formKey}_outcome; no start form: 400', async () => {
     const withForm = oneTaskBpmn('withForm').replace('<startEvent id="start" activiti:initiator="initiator"/>', '<startEvent id="start" activiti:initiator="initiator" activiti:formKey="request"/>');
-    const d = await deployBpmn(t, withForm);
-    const [def] = await sql(t, `SELECT start_form_key, has_start_form FROM process_engine.process_definitions WHERE id = $1`, [d.definitions[0]!.id]);
+    const form = {
+      key: 'request',
+      name: 'Request',
+      fields: [
+        { id: 'amount', name: 'Amount', type: 'integer', required: true },
+        { id: 'note', name: 'Note', type: 'text' },
+      ],
+      outcomes: [{ id: 'submit', name: 'Submit' }],
+    };
+    const res = await t
+      .http()
+      .post('/activiti-app/api/repository/deployments')
+      .set('Authorization', t.adminBasic)
+      .attach('file', Buffer.from(withForm), 'with-form.bpmn20.xml')
+      .attach('file', Buffer.from(JSON.stringify(form)), 'request.form');
+    expect(res.status).toBe(201);
+    const [def] = await sql(t, `SELECT start_form_key, has_start_form FROM process_engine.process_definitions WHERE deployment_id = $1`, [res.body.id]);
     expect(def).toEqual({ start_form_key: 'request', has_start_form: true });
     const a = await startInProcess(t, alice, 'withForm', [], { values: { amount: 12, note: 'hi' }, outcome: 'Submit' });
     const varsA = await sql(t, `SELECT name, type, value FROM process_engine.variables WHERE instance_id = $1 AND name <> 'initiator' ORDER BY name`, [a]);
     expect(varsA).toEqual([
-      { name: 'amount', type: 'integer', value: 12 },
+      { name: 'amount', type: 'long', value: 12 },
       { name: 'form_request_outcome', type: 'string', value: 'Submit' },
       { name: 'note', type: 'string', value: 'hi' },
     ]);
-    await deployBpmn(t, oneTaskBpmn('noForm'));
-    const b = await startInProcess(t, alice, 'noForm', [], { values: { amount: 1 }, outcome: 'Submit' });
-    const varsB = await sql<{ name: string }>(t, `SELECT name FROM process_engine.variables WHERE instance_id = $1 ORDER BY name`, [b]);
-    expect(varsB.map((v) => v.name)).toEqual(['amount', 'initiator']);
     const history = await sql(t, `SELECT change, count(*)::int AS n FROM process_engine.variable_history WHERE instance_id = $1 GROUP BY change`, [a]);
     expect(history).toEqual([{ change: 'created', n: 4 }]);
+    // Invalid values start nothing.
+    const count = async () => (await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM process_engine.process_instances`))[0]!.n;
+    const before = await count();
+    expect(await codeOf(startInProcess(t, alice, 'withForm', [], { values: { note: 'no amount' }, outcome: 'Submit' }))).toBe('FORMS.INVALID_VALUES');
+    // Values for a definition without a start form: refused (design decision), nothing started.
+    await deployBpmn(t, oneTaskBpmn('noForm'));
+    expect(await codeOf(startInProcess(t, alice, 'noForm', [], { values: { amount: 1 }, outcome: 'Submit' }))).toBe('ENGINE.NO_START_FORM_FOR_VALUES');
+    expect(await count()).toBe(before);
   });
 
   it('sets due date and priority from the model; values the columns cannot take leave the defaults instead of failing', async () => {

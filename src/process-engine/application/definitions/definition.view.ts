@@ -12,13 +12,14 @@ export interface DefinitionView {
   readonly category: string | null;
   readonly deploymentId: string;
   readonly appDefinitionId: string | null;
+  /** The start event's formKey named a form when the definition was deployed (a form of the deployment, or a form model). */
   readonly hasStartForm: boolean;
   readonly startFormKey: string | null;
 }
 
 export const DEFINITION_COLUMNS = `d.id, d.tenant_id::text AS "tenantId", d.key, d.version, d.name, d.description, d.category,
   d.deployment_id::text AS "deploymentId", d.app_definition_id::text AS "appDefinitionId",
-  (d.has_start_form OR d.start_form_key IS NOT NULL) AS "hasStartForm", d.start_form_key AS "startFormKey"`;
+  d.has_start_form AS "hasStartForm", d.start_form_key AS "startFormKey"`;
 
 /** The definition of the caller's tenant, or 404 (another tenant's definition is not found either). */
 export async function requireDefinition(definitions: DefinitionRepository, tenantId: string, id: string): Promise<DefinitionView> {
@@ -34,7 +35,7 @@ export async function requireDefinition(definitions: DefinitionRepository, tenan
     category: d.category,
     deploymentId: d.deploymentId,
     appDefinitionId: d.appDefinitionId,
-    hasStartForm: d.hasStartForm || d.startFormKey !== null,
+    hasStartForm: d.hasStartForm,
     startFormKey: d.startFormKey,
   };
 }

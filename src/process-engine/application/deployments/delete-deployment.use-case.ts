@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { FormsApi } from '../../../forms/index.js';
 import { hasPermission, type Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { DeploymentRepository } from '../../infrastructure/deployment.repository.js';
@@ -19,13 +20,14 @@ export interface DeleteDeploymentInput {
  * Admins only. Without `cascade`, a deployment whose definitions have instances that have not
  * ended (running or suspended) is refused (409) and nothing changes. Instances that already ended
  * go with the deployment either way, with their history: here an instance cannot outlive its
- * definition (Activiti keeps the history of ended instances).
+ * definition (Activiti keeps the history of ended instances). The deployment's forms go with it.
  */
 @Injectable()
 export class DeleteDeployment {
   constructor(
     private readonly tenants: EngineTenant,
     private readonly deployments: DeploymentRepository,
+    private readonly forms: FormsApi,
   ) {}
 
   @Transactional()
@@ -37,5 +39,6 @@ export class DeleteDeployment {
     const open = await this.deployments.lockDefinitionsAndCountOpenInstances(input.deploymentId);
     if (open > 0 && !input.cascade) throw EngineErrors.deploymentInUse(input.deploymentId, open);
     await this.deployments.delete(input.deploymentId, tenantId);
+    await this.forms.deleteDeploymentForms(tenantId, input.deploymentId);
   }
 }

@@ -1,11 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { APP_CONFIG, type AppConfig } from '../../../config/config.js';
+import { FormsApi } from '../../../forms/index.js';
 import { hasPermission, Permission, type Principal } from '../../../identity/index.js';
 import type { ModelProblem, ProcessModel } from '../../domain/model/process-model.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { readBpmn } from '../../infrastructure/bpmn/read-bpmn.js';
 import { DefinitionRepository, type NewDefinition } from '../../infrastructure/definition.repository.js';
 import { DeploymentRepository } from '../../infrastructure/deployment.repository.js';
+import { isArchiveResource, unpackArchive } from '../../infrastructure/deployment-archive.js';
 import { EngineWrites } from '../../infrastructure/engine-writes.js';
 import { ENGINE_ADMIN } from '../access/engine-access.js';
 import { AssignmentResolver } from '../engine/assignment-resolver.js';
@@ -45,9 +48,14 @@ export function isBpmnResource(name: string): boolean {
   return /\.bpmn(20\.xml)?$/i.test(name) || /\.bpmn2?\.xml$/i.test(name);
 }
 
+/** `.form` and `.json` files are form definitions (design.md §8 "Forms"), handed to forms. */
+export function isFormResource(name: string): boolean {
+  return /\.(form|json)$/i.test(name);
+}
+
 function mediaTypeOf(name: string): string {
   if (isBpmnResource(name) || /\.xml$/i.test(name)) return 'text/xml';
-  if (/\.json$/i.test(name)) return 'application/json';
+  if (/\.(json|form)$/i.test(name)) return 'application/json';
   if (/\.png$/i.test(name)) return 'image/png';
   if (/\.svg$/i.test(name)) return 'image/svg+xml';
   return 'application/octet-stream';
@@ -86,6 +94,8 @@ export class DeployProcess {
     private readonly definitions: DefinitionRepository,
     private readonly writes: EngineWrites,
     private readonly assignment: AssignmentResolver,
+    private readonly forms: FormsApi,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Transactional()
@@ -97,14 +107,16 @@ export class DeployProcess {
     const tenantId = input.tenantId ?? actor.tenantId;
     if (tenantId !== actor.tenantId && !hasPermission(actor, Permission.TenantManager)) throw EngineErrors.tenantNotAllowed(tenantId);
 
+    // A zip (or .bar) part is replaced by its entries (BPMN and forms together, design.md §8).
+    const resources = input.resources.flatMap((r) => (isArchiveResource(r.name) ? unpackArchive(r.name, r.bytes, this.config.maxUploadBytes) : [r]));
     const problems: ModelProblem[] = [];
     const names = new Set<string>();
-    for (const r of input.resources) {
+    for (const r of resources) {
       if (r.name.length === 0 || r.name.length > 255) problems.push({ elementId: null, message: `File name '${r.name.slice(0, 64)}' must be 1 to 255 characters` });
       if (names.has(r.name)) problems.push({ elementId: null, message: `File '${r.name}' is sent twice` });
       names.add(r.name);
     }
-    const bpmn = input.resources.filter((r) => isBpmnResource(r.name));
+    const bpmn = resources.filter((r) => isBpmnResource(r.name));
     if (bpmn.length === 0 && problems.length === 0) throw EngineErrors.noBpmnResource();
 
     const compiled: Array<{ resource: string; model: ProcessModel; diagram: boolean }> = [];
@@ -148,8 +160,13 @@ export class DeployProcess {
       category: input.category ?? null,
       appDefinitionId: input.appDefinitionId ?? null,
       deployedBy: actor.userId,
-      resources: input.resources.map((r) => ({ name: r.name, mediaType: mediaTypeOf(r.name), bytes: r.bytes })),
+      resources: resources.map((r) => ({ name: r.name, mediaType: mediaTypeOf(r.name), bytes: r.bytes })),
     });
+    // Forms first (any problem rejects the whole deployment, 400): the start forms below resolve against them.
+    const formFiles = resources.filter((r) => isFormResource(r.name));
+    if (formFiles.length > 0) {
+      await this.forms.registerDeploymentForms({ tenantId, deploymentId: deployment.id, files: formFiles.map((f) => ({ name: f.name, bytes: f.bytes })) });
+    }
 
     const defs: NewDefinition[] = [];
     // Lock keys in a fixed order: two deployments sharing keys never wait on each other in a cycle.
@@ -158,6 +175,8 @@ export class DeployProcess {
     for (const c of sorted) {
       const version = latest.get(c.model.id)! + 1;
       const start = c.model.startNodeIds[0] ? c.model.nodes[c.model.startNodeIds[0]] : undefined;
+      const startFormKey = start?.formKey ?? null;
+      const hasStartForm = startFormKey !== null && (await this.forms.resolve({ tenantId, deploymentId: deployment.id, formKey: startFormKey })) !== null;
       defs.push({
         id: `${c.model.id}:${version}:${deployment.id}`,
         key: c.model.id,
@@ -166,7 +185,8 @@ export class DeployProcess {
         // The documentation is informational: kept whole in the graph, cut to the column for lists.
         description: c.model.documentation === null ? null : c.model.documentation.slice(0, 4000),
         resourceName: c.resource,
-        startFormKey: start?.formKey ?? null,
+        startFormKey,
+        hasStartForm,
         graphicalNotation: c.diagram,
         model: c.model,
       });

@@ -155,7 +155,6 @@ export class GetAuditLog {
         [instanceId, actor.tenantId],
       ),
     ]);
-    const startForm = await this.startFormData(actor.tenantId, instance, trail);
     const userIds = new Set<string>();
     for (const t of tasks) for (const id of [t.assigneeId, t.completedBy]) if (id) userIds.add(id);
     for (const c of comments) userIds.add(c.createdBy);
@@ -178,9 +177,9 @@ export class GetAuditLog {
     for (const a of trail) {
       if (SHOWN_ELSEWHERE.has(a.type)) continue;
       const details = a.details ?? {};
-      const started = a.type === 'process-started' && startForm !== null;
-      const formData = started && formDataOf(details).length === 0 ? startForm.formData : formDataOf(details);
-      const outcome = text(details.outcome) ?? (started ? startForm.outcome : null);
+      // A start with start-form values carries them (formData, outcome) on its process-started entry: the startForm entry.
+      const formData = formDataOf(details);
+      const outcome = text(details.outcome);
       if (a.type === 'process-started' && formData.length === 0 && outcome === null) continue;
       entries.push([
         {
@@ -204,30 +203,5 @@ export class GetAuditLog {
     }
     entries.sort((x, y) => x[0].timestamp.getTime() - y[0].timestamp.getTime() || x[1] - y[1] || x[2] - y[2]);
     return { instance, initiator: auditName(instance.startedBy), entries: entries.map((e) => e[0]) };
-  }
-
-  /**
-   * The start form's values when the definition has a start form: the instance variables created
-   * by the start itself (same transaction, so the same now() as the process-started entry; compared in SQL, JavaScript dates lose the microseconds), the
-   * outcome from `form_{formKey}_outcome` (Alfresco's variable name).
-   */
-  private async startFormData(
-    tenantId: string,
-    instance: InstanceView,
-    trail: readonly TrailRow[],
-  ): Promise<{ formData: AuditEntryView['formData']; outcome: string | null } | null> {
-    const started = trail.find((a) => a.type === 'process-started');
-    if (!started || !instance.hasStartForm) return null;
-    const rows = await this.uow.query<{ name: string; value: unknown }>(
-      `SELECT name, value FROM process_engine.variable_history
-        WHERE tenant_id = $1 AND instance_id = $2 AND task_id IS NULL AND change = 'created'
-          AND changed_at = (SELECT a.created_at FROM process_engine.audit_entries a WHERE a.id = $3) ORDER BY id`,
-      [tenantId, instance.id, started.seq],
-    );
-    const outcome = rows.find((r) => /^form_.+_outcome$/.test(r.name));
-    return {
-      formData: rows.filter((r) => r !== outcome && r.name !== 'initiator').map((r) => ({ fieldName: r.name, fieldId: r.name, value: r.value ?? null })),
-      outcome: outcome && typeof outcome.value === 'string' ? outcome.value : null,
-    };
   }
 }

@@ -10,7 +10,7 @@ export type { InstanceRow } from './instance.view.js';
 export const INSTANCE_COLUMNS = `p.id::text AS "id", p.tenant_id::text AS "tenantId", p.name AS "name", p.business_key AS "businessKey",
   p.state AS "state", p.started_at AS "startedAt", p.ended_at AS "endedAt", p.end_reason AS "endReason", p.started_by::text AS "startedById",
   d.id AS "definitionId", d.key AS "definitionKey", d.name AS "definitionName", d.description AS "definitionDescription",
-  d.category AS "definitionCategory", d.version AS "definitionVersion", d.deployment_id::text AS "deploymentId", (d.has_start_form OR d.start_form_key IS NOT NULL) AS "hasStartForm",
+  d.category AS "definitionCategory", d.version AS "definitionVersion", d.deployment_id::text AS "deploymentId", d.has_start_form AS "hasStartForm",
   d.graphical_notation AS "graphicalNotation",
   (SELECT count(*)::int FROM process_engine.incidents inc WHERE inc.instance_id = p.id AND inc.resolved_at IS NULL) AS "incidents"`;
 

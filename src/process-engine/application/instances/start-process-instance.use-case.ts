@@ -9,6 +9,7 @@ import { toTypedValue, type TypedValue } from '../../domain/variables/typed-valu
 import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { engineContext, isRejected, RunEngine } from '../engine/run-engine.js';
+import { StartForms } from '../forms/start-forms.js';
 
 /** A typed variable as the aps API carries it (design.md §8 "Variables"). */
 export interface VariableInput {
@@ -27,7 +28,7 @@ export interface StartProcessInstanceInput {
   readonly name?: string | null;
   readonly businessKey?: string | null;
   readonly variables?: readonly VariableInput[];
-  /** Start-form values and outcome: stored as variables until the forms issue validates them. */
+  /** Start-form values and outcome: validated against the start form (FormsApi), stored as typed variables. */
   readonly values?: Readonly<Record<string, unknown>>;
   readonly outcome?: string | null;
   /** Message start: start at the start event of this message. */
@@ -50,9 +51,10 @@ export interface StartProcessInstanceResult {
  * - Candidate starters: when the definition has any (identity links of type `candidate`), the
  *   caller must be one of the users or a member (nested groups included) of one of the groups,
  *   else 403; admins may always start.
- * - `variables` are typed first (a wrong type is a 400 before anything is written); `values` (a
- *   start form's fields) are stored as variables as given, typed by their JSON value; `outcome` is
- *   kept as `form_{formKey}_outcome` (Alfresco's name) only when the start event has a form.
+ * - `variables` are typed first (a wrong type is a 400 before anything is written); `values` and
+ *   `outcome` (a start form's fields) are validated by forms against the start form (no start form:
+ *   400) and become the typed variables forms answers, the outcome as `form_{formKey}_outcome`
+ *   (Alfresco's name); the submission is recorded for the new instance (its start form, its audit).
  * - The starter gets a `starter` identity link on the instance (Activiti's), and the audit trail
  *   a `process-started` entry.
  */
@@ -64,6 +66,7 @@ export class StartProcessInstance {
     private readonly access: EngineAccess,
     private readonly org: OrgStructureApi,
     private readonly bus: DomainEventBus,
+    private readonly startForms: StartForms,
   ) {}
 
   @Transactional()
@@ -86,12 +89,9 @@ export class StartProcessInstance {
     }
 
     const variables = new Map<string, { name: string } & TypedValue>();
-    for (const [name, value] of Object.entries(input.values ?? {})) variables.set(name, { name, ...toTypedValue(name, undefined, value) });
     for (const v of input.variables ?? []) variables.set(v.name, { name: v.name, ...toTypedValue(v.name, v.type, v.value) });
-    if (def.startFormKey && input.outcome !== undefined && input.outcome !== null) {
-      const name = `form_${def.startFormKey}_outcome`;
-      variables.set(name, { name, ...toTypedValue(name, 'string', input.outcome) });
-    }
+    const startForm = await this.startForms.validate(def, input.values, input.outcome);
+    for (const v of startForm?.submission.variables ?? []) variables.set(v.name, { name: v.name, ...toTypedValue(v.name, v.type, v.value) });
 
     const model = await this.definitions.model(def.id);
     let startNodeId: string | undefined;
@@ -125,13 +125,20 @@ export class StartProcessInstance {
             taskId: null,
             type: 'process-started',
             userId: actor.userId,
-            details: { processDefinitionId: def.id, processDefinitionName: def.name, processDefinitionKey: def.key, name: input.name ?? null },
+            details: {
+              processDefinitionId: def.id,
+              processDefinitionName: def.name,
+              processDefinitionKey: def.key,
+              name: input.name ?? null,
+              ...(startForm ? { formKey: startForm.form.key, formData: startForm.submission.formData, outcome: startForm.submission.outcome } : {}),
+            },
           },
         ],
         links: (instanceId) => [{ instanceId, taskId: null, userId: actor.userId, groupId: null, type: 'starter' }],
       },
     );
     const { instanceId } = outcome;
+    if (startForm) await this.startForms.record(startForm, actor, instanceId);
     await this.bus.publish('process-engine.instance.started', { instanceId, definitionId: def.id, definitionKey: def.key }, actor.tenantId);
     return { instanceId, definitionId: def.id, taskIds: outcome.taskIds, ended: outcome.ended };
   }

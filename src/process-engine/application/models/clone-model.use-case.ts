@@ -3,6 +3,7 @@ import type { Principal } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository, type ModelType } from '../../infrastructure/model.repository.js';
+import { FormModels } from './form-models.js';
 import { type ModelView, ModelViews } from './model.view.js';
 
 export interface CloneModelInput {
@@ -24,6 +25,7 @@ export class CloneModel {
   constructor(
     private readonly models: ModelRepository,
     private readonly views: ModelViews,
+    private readonly formModels: FormModels,
   ) {}
 
   @Transactional()
@@ -52,6 +54,7 @@ export class CloneModel {
       referenceId: null,
       userId: actor.userId,
     });
+    await this.formModels.saved(actor.tenantId, id);
     return this.views.current(actor, id);
   }
 }

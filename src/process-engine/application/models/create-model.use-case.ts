@@ -4,6 +4,7 @@ import { Transactional } from '../../../../libs/platform/transaction/unit-of-wor
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository, type ModelType } from '../../infrastructure/model.repository.js';
 import { emptyAppDefinition, keyFromName, minimalBpmn } from './model-content.js';
+import { FormModels } from './form-models.js';
 import { checkContent } from './model-fields.js';
 import { type ModelView, ModelViews } from './model.view.js';
 
@@ -23,13 +24,15 @@ export interface CreateModelInput {
 
 /**
  * Creates a model in the caller's tenant, version 1. A process model starts with a minimal
- * valid BPMN (none start → none end) whose process id is the key; an app model with no models.
+ * valid BPMN (none start → none end) whose process id is the key; an app model with no models; a
+ * form model's JSON is validated and kept by forms (FormModels; invalid: 400, nothing created).
  */
 @Injectable()
 export class CreateModel {
   constructor(
     private readonly models: ModelRepository,
     private readonly views: ModelViews,
+    private readonly formModels: FormModels,
   ) {}
 
   @Transactional()
@@ -68,6 +71,7 @@ export class CreateModel {
       referenceId: input.referenceId ?? null,
       userId: actor.userId,
     });
+    await this.formModels.saved(actor.tenantId, id);
     return this.views.current(actor, id);
   }
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ModelRepository } from '../../infrastructure/model.repository.js';
+import { FORM_MODEL, FormModels } from './form-models.js';
 import { ModelViews } from './model.view.js';
 
 export interface DeleteModelInput {
@@ -21,6 +22,7 @@ export class DeleteModel {
   constructor(
     private readonly models: ModelRepository,
     private readonly views: ModelViews,
+    private readonly formModels: FormModels,
   ) {}
 
   @Transactional()
@@ -31,5 +33,6 @@ export class DeleteModel {
       if (apps.length > 0) throw EngineErrors.modelInUse(model.id, apps);
     }
     await this.models.delete(input.id, input.actor.tenantId);
+    if (model.modelType === FORM_MODEL) await this.formModels.deleted(input.actor.tenantId, model.id);
   }
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../../../identity/index.js';
 import { Transactional } from '../../../../libs/platform/transaction/unit-of-work.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { type ModelChanges, ModelRepository } from '../../infrastructure/model.repository.js';
+import { FormModels } from './form-models.js';
 import { checkContent } from './model-fields.js';
 import { type ModelView, ModelViews } from './model.view.js';
 
@@ -33,6 +34,7 @@ export class UpdateModel {
   constructor(
     private readonly models: ModelRepository,
     private readonly views: ModelViews,
+    private readonly formModels: FormModels,
   ) {}
 
   @Transactional()
@@ -62,6 +64,8 @@ export class UpdateModel {
         changes.comment = input.comment;
       }
       await this.models.update(id, actor.tenantId, actor.userId, changes);
+      // A form model's new content or name goes to forms, which validates it (400 rolls the update back).
+      if (changes.content !== undefined || changes.name !== undefined) await this.formModels.saved(actor.tenantId, id);
     } else {
       await this.views.require(actor, id);
     }

@@ -52,7 +52,10 @@ export class ActivitiDeploymentsController {
     description:
       'Multipart, one or more parts named `file`: each `.bpmn` or `.bpmn20.xml` file is parsed and compiled (XML without DTDs or entity ' +
       'declarations); any problem in any file rejects the whole deployment with 400 ENGINE.INVALID_BPMN listing every problem (element id and ' +
-      'message) and nothing is stored. Other files are stored as resources of the deployment. Each process becomes a new definition version ' +
+      'message) and nothing is stored. `.form` and `.json` files are form definitions (design.md §8 "Forms"), checked by forms: a problem in any ' +
+      'rejects the deployment (400 FORMS.INVALID_FORM). A `.zip` or `.bar` part is unpacked and its entries deployed as if sent one by one (at most ' +
+      '500 entries; their inflated size counts against MAX_UPLOAD_BYTES, beyond it 413; entry names leaving the archive — `..`, a leading `/`, a ' +
+      'drive letter, a backslash — or an unreadable archive: 400). Other files are stored as resources of the deployment. Each process becomes a new definition version ' +
       '(`key:version:deploymentId`). Optional fields `deploymentName` (default: the first file name), `category`, `tenantId` (number or key; ' +
       'another tenant than the caller\'s: tenant managers only). Admins only (tenant-admin or system-admin; 403 otherwise) — Alfresco reserves the ' +
       'engine API to a capability, Meridian to administrators. Files larger than MAX_UPLOAD_BYTES: 413. `tenantId` in the answer is the tenant number as a string.',

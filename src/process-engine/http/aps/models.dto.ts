@@ -111,8 +111,10 @@ export class ApsCreateModelDto {
   @ApiPropertyOptional({
     description:
       'Meridian extension: the initial content. Process models: BPMN 2.0 XML (validated; its process id becomes the key); ' +
-      'app models: the app definition JSON `{"models":[{"id":1}],"theme":"theme-1","icon":"glyphicon-asterisk"}`; forms, step processes and ' +
-      'decision tables: a JSON object. Absent: a process model starts with a minimal valid BPMN (none start → none end), an app with no models.',
+      'app models: the app definition JSON `{"models":[{"id":1}],"theme":"theme-1","icon":"glyphicon-asterisk"}`; form models (modelType 2): the form ' +
+      'JSON `{key, name, fields, outcomes}` (design.md §8), validated by forms (400 FORMS.INVALID_FORM listing every problem, nothing created); step ' +
+      'processes and decision tables: a JSON object. Absent: a process model starts with a minimal valid BPMN (none start → none end), an app with no ' +
+      'models, a form model with an empty form.',
   })
   @IsOptional()
   @IsString()
@@ -140,7 +142,8 @@ export class ApsUpdateModelDto {
 
   @ApiPropertyOptional({
     description:
-      'Meridian extension: new content (BPMN 2.0 XML for process models, the app definition JSON for apps). Different content makes a new ' +
+      'Meridian extension: new content (BPMN 2.0 XML for process models, the app definition JSON for apps, the form JSON for form models — ' +
+      'validated by forms, 400 FORMS.INVALID_FORM listing every problem). Different content makes a new ' +
       'version; the previous one is kept in the history. Invalid content is a 400 and changes nothing.',
   })
   @PresentNotNull()

@@ -14,8 +14,10 @@ import { RemoveCandidateStarter } from '../../application/definitions/remove-can
 import { APS_ENTERPRISE, ApsEngineAuth, ApsIdPipe } from './aps-engine.support.js';
 import { DefinitionIdPipe, FamilyPipe } from './process-engine-http.support.js';
 import { ApsAddCandidateStarterDto, ApsProcessDefinitionListQueryDto } from './process-definitions.dto.js';
-import { ApsCandidateStarterResponse, ApsProcessDefinitionPageResponse, ApsStartFormResponse } from './process-instances-response.dto.js';
-import { type ApsCandidateStarter, type ApsProcessDefinition, type ApsStartForm, toApsProcessDefinition } from './process-instances.mapper.js';
+import { ApsFormOptionResponse, ApsFormResponse } from './forms-response.dto.js';
+import { type ApsForm, toApsFormOptions, toApsStartForm } from './forms.mapper.js';
+import { ApsCandidateStarterResponse, ApsProcessDefinitionPageResponse } from './process-instances-response.dto.js';
+import { type ApsCandidateStarter, type ApsProcessDefinition, toApsProcessDefinition } from './process-instances.mapper.js';
 
 function toApsStarter(v: CandidateStarterView): ApsCandidateStarter {
   return { user: v.userId, group: v.groupId, type: 'candidate' };
@@ -151,19 +153,39 @@ export class ApsProcessDefinitionsController {
 
   @Get(':processDefinitionId/start-form')
   @ApiOperation({
-    summary: 'The start form of a process definition (shape only)',
+    summary: 'The start form of a process definition',
     description:
       DEFINITION_ID +
-      'A definition without a start form: 404. With one (the start event\'s formKey), the document\'s form shape {processDefinitionId, ' +
-      'processDefinitionName, processDefinitionKey, fields, outcomes} plus `formKey`; `fields` and `outcomes` stay empty until the forms issue renders forms.',
+      'Any user of the tenant. The form the start event\'s formKey names (a form deployed with the definition, else a form model of the tenant), ' +
+      'rendered empty in the document\'s shape {id, key, name, processDefinitionId, processDefinitionName, processDefinitionKey, fields, outcomes}. ' +
+      'No start form (no formKey, or it names no form): 404 ENGINE.NO_START_FORM.',
   })
-  @ApiOkResponse({ type: ApsStartFormResponse })
+  @ApiOkResponse({ type: ApsFormResponse })
   @ApiApsErrors(404)
   async startForm(
     @CurrentPrincipal() actor: Principal,
     @Param('processDefinitionId', new DefinitionIdPipe()) definitionId: string,
-  ): Promise<ApsStartForm> {
-    const { definition, formKey } = await this.getStartForm.execute({ actor, definitionId });
-    return { processDefinitionId: definition.id, processDefinitionName: definition.name, processDefinitionKey: definition.key, formKey, fields: [], outcomes: [] };
+  ): Promise<ApsForm> {
+    const { definition, form } = await this.getStartForm.execute({ actor, definitionId });
+    return toApsStartForm(definition, form);
+  }
+
+  @Get(':processDefinitionId/start-form-values/:field')
+  @ApiOperation({
+    summary: 'Options of a field of the start form',
+    description:
+      DEFINITION_ID +
+      'Any user of the tenant. The options of a dropdown, radio-buttons or typeahead field of the start form as `[{id, name}]` (static options, or the rows ' +
+      'of the data table its restUrl names). No start form, or a field it does not have: 404.',
+  })
+  @ApiOkResponse({ type: [ApsFormOptionResponse] })
+  @ApiApsErrors(404)
+  async startFormValues(
+    @CurrentPrincipal() actor: Principal,
+    @Param('processDefinitionId', new DefinitionIdPipe()) definitionId: string,
+    @Param('field') field: string,
+  ): Promise<Array<{ id: string; name: string }>> {
+    if (field.length === 0 || field.length > 255) throw DomainError.validation('REQUEST.VALIDATION', 'field must be 1 to 255 characters', { field: 'field' });
+    return toApsFormOptions(await this.getStartForm.fieldOptions({ actor, definitionId, fieldId: field }));
   }
 }

@@ -7,7 +7,6 @@ import type {
   ApsLightUser,
   ApsProcessDefinition,
   ApsProcessInstance,
-  ApsStartForm,
   ApsVariable,
 } from './process-instances.mapper.js';
 import { ApsPageFields } from '../../../../libs/dialects/aps-page-fields.dto.js';
@@ -90,16 +89,6 @@ export class ApsCandidateStarterResponse implements ApsCandidateStarter {
   @ApiProperty({ type: String, nullable: true, description: 'The user id, for a user link', example: '1' }) user!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'The group id, for a group link', example: null }) group!: string | null;
   @ApiProperty({ enum: ['candidate'], example: 'candidate' }) type!: 'candidate';
-}
-
-export class ApsStartFormResponse implements ApsStartForm {
-  @ApiProperty({ example: 'p1:2:2504' }) processDefinitionId!: string;
-  @ApiProperty({ type: String, nullable: true, example: 'p1' }) processDefinitionName!: string | null;
-  @ApiProperty({ example: 'p1' }) processDefinitionKey!: string;
-  @ApiProperty({ description: 'Meridian extension: the start event\'s form key (the form\'s `key`, design.md §8 "Forms")', example: 'request-form' })
-  formKey!: string;
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Form fields; empty until the forms issue renders forms', example: [] }) fields!: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Outcomes; empty until the forms issue renders forms', example: [] }) outcomes!: unknown[];
 }
 
 export class ApsAuditFormDataResponse {

@@ -7,6 +7,7 @@ import { CurrentPrincipal, type Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { ActivateProcessInstance } from '../../application/instances/activate-process-instance.use-case.js';
 import { DeleteProcessInstance } from '../../application/instances/delete-process-instance.use-case.js';
+import { GetInstanceStartForm } from '../../application/forms/get-instance-start-form.query.js';
 import { GetAuditLog } from '../../application/instances/get-audit-log.query.js';
 import { GetProcessInstance } from '../../application/instances/get-process-instance.query.js';
 import { QueryProcessInstances } from '../../application/instances/query-process-instances.query.js';
@@ -14,6 +15,8 @@ import { StartProcessInstanceFromApi } from '../../application/instances/start-p
 import { SuspendProcessInstance } from '../../application/instances/suspend-process-instance.use-case.js';
 import { EngineAccess } from '../../application/access/engine-access.js';
 import { APS_ENTERPRISE, ApsEngineAuth, ApsIdPipe } from './aps-engine.support.js';
+import { ApsInstanceStartFormResponse } from './forms-response.dto.js';
+import { type ApsInstanceStartForm, toApsInstanceStartForm } from './forms.mapper.js';
 import { ApsProcessInstanceQueryDto, ApsStartProcessInstanceDto } from './process-instances.dto.js';
 import { ApsAuditLogResponse, ApsProcessInstancePageResponse, ApsProcessInstanceResponse } from './process-instances-response.dto.js';
 import { type ApsAuditLog, type ApsProcessInstance, toApsAuditLog, toApsProcessInstance } from './process-instances.mapper.js';
@@ -38,6 +41,7 @@ export class ApsProcessInstancesController {
     private readonly activateInstance: ActivateProcessInstance,
     private readonly auditLog: GetAuditLog,
     private readonly access: EngineAccess,
+    private readonly instanceStartForm: GetInstanceStartForm,
   ) {}
 
   @Post()
@@ -48,7 +52,10 @@ export class ApsProcessInstancesController {
       'Exactly one of `processDefinitionId` and `processDefinitionKey` (the latest version of the key in the caller\'s tenant); both or neither: 400. ' +
       'Unknown id or key (or another tenant\'s): 404. A definition with candidate starters may be started by them and admins only (403). ' +
       '`variables` [{name, type, value}] are instance variables, each checked against its type (wrong type: 400, nothing started); `values` and ' +
-      '`outcome` (start form) cannot be combined with a non-empty `variables` list (400) and are kept as variables until the forms issue validates them. ' +
+      '`outcome` (start form) cannot be combined with a non-empty `variables` list (400). `values`/`outcome` are validated against the start form ' +
+      '(unknown field ids, wrong types, required fields, options, an outcome not offered…: 400 FORMS.INVALID_VALUES naming every failing field, nothing ' +
+      'started) and become typed instance variables, the outcome `form_{formKey}_outcome`; values for a definition without a start form: 400 ' +
+      'ENGINE.NO_START_FORM_FOR_VALUES (Meridian\'s decision). Without values and outcome the start form is not submitted (no validation). ' +
       'The engine runs to the first wait states in the same transaction. Answers 200 (as Alfresco) with the process instance representation, variables included.',
   })
   @ApiOkResponse({ type: ApsProcessInstanceResponse })
@@ -144,6 +151,21 @@ export class ApsProcessInstancesController {
   async activate(@CurrentPrincipal() actor: Principal, @Param('processInstanceId', new ApsIdPipe('processInstanceId')) instanceId: string): Promise<ApsProcessInstance> {
     await this.activateInstance.execute({ actor, instanceId });
     return toApsProcessInstance(await this.getInstance.execute({ actor, instanceId }));
+  }
+
+  @Get(':processInstanceId/start-form')
+  @ApiOperation({
+    summary: 'The completed start form of a process instance',
+    description:
+      VISIBLE +
+      'seed 004: the start form the instance was started with, its fields filled with the submitted values, `readOnly: true`, with `processInstanceId`. ' +
+      'An instance started without start-form values: 404 ENGINE.NO_START_FORM.',
+  })
+  @ApiOkResponse({ type: ApsInstanceStartFormResponse })
+  @ApiApsErrors(403, 404)
+  async startForm(@CurrentPrincipal() actor: Principal, @Param('processInstanceId', new ApsIdPipe('processInstanceId')) instanceId: string): Promise<ApsInstanceStartForm> {
+    const { form, instance } = await this.instanceStartForm.execute({ actor, instanceId });
+    return toApsInstanceStartForm(instance, form);
   }
 
   @Get(':processInstanceId/audit-log')

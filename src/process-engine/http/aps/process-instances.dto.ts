@@ -70,14 +70,14 @@ export class ApsStartProcessInstanceDto {
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
-    description: 'Start-form field id → value; stored as instance variables until the forms issue validates them.',
+    description: 'Start-form field id → value (ids from the start form\'s fields), validated against the start form; they become typed instance variables.',
     example: { text1: 'TEST' },
   })
   @IsOptional()
   @IsObject()
   values?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The start form\'s outcome.', maxLength: 255 })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'The name of one of the start form\'s outcomes (another: 400).', maxLength: 255 })
   @IsOptional()
   @IsString()
   @MaxLength(255)

@@ -60,15 +60,6 @@ export interface ApsCandidateStarter {
   type: 'candidate';
 }
 
-export interface ApsStartForm {
-  processDefinitionId: string;
-  processDefinitionName: string | null;
-  processDefinitionKey: string;
-  formKey: string;
-  fields: unknown[];
-  outcomes: unknown[];
-}
-
 export interface ApsAuditEntry {
   index: number;
   type: string;

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../../../../libs/kernel/domain-error.js';
+import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
+import { FormsApi, type ResolvedForm } from '../../../forms/index.js';
+import { EngineErrors } from '../../domain/process-engine.errors.js';
+
+/** A task with what its form needs: the form reference and its definition (null for a standalone task). */
+export interface TaskFormRow {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly instanceId: string | null;
+  readonly executionId: string | null;
+  readonly name: string | null;
+  readonly formKey: string | null;
+  readonly formModelId: string | null;
+  readonly ended: boolean;
+  readonly definitionId: string | null;
+  readonly definitionName: string | null;
+  readonly definitionKey: string | null;
+  readonly deploymentId: string | null;
+}
+
+export const FormErrors = {
+  noTaskForm: (taskId: string) =>
+    DomainError.notFound('ENGINE.NO_TASK_FORM', `Task ${taskId} has no form (no formKey that names a form, and no attached form)`, { field: 'taskId', value: taskId }),
+  noFormField: (fieldId: string) => DomainError.notFound('ENGINE.NO_FORM_FIELD', `The form has no field ${fieldId}`, { field: 'field', value: fieldId }),
+  valuesWithoutStartForm: (definitionId: string) =>
+    DomainError.validation('ENGINE.NO_START_FORM_FOR_VALUES', `Process definition ${definitionId} has no start form: send variables instead of values and outcome`, {
+      field: 'values',
+      value: definitionId,
+    }),
+  formModelNotFound: (formId: string) => DomainError.notFound('ENGINE.FORM_NOT_FOUND', `Form ${formId} not found`, { field: 'formId', value: formId }),
+  noSubmittedStartForm: (instanceId: string) =>
+    DomainError.notFound('ENGINE.NO_START_FORM', `Process instance ${instanceId} was not started with a start form`, { field: 'processInstanceId', value: instanceId }),
+};
+
+/**
+ * How the engine finds the forms of its definitions and tasks (through FormsApi, forms' only door):
+ * an attached form model (`attach-form`) wins; else the task's `formKey` names a form of the
+ * definition's deployment, else a form model of the tenant (FormsApi.resolve's order).
+ */
+@Injectable()
+export class EngineForms {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly forms: FormsApi,
+  ) {}
+
+  async taskRow(tenantId: string, taskId: string): Promise<TaskFormRow> {
+    const rows = await this.uow.query<TaskFormRow>(
+      `SELECT t.id::text AS id, t.tenant_id::text AS "tenantId", t.instance_id::text AS "instanceId", t.execution_id::text AS "executionId",
+              t.name, t.form_key AS "formKey", t.form_model_id::text AS "formModelId", t.ended_at IS NOT NULL AS ended,
+              d.id AS "definitionId", d.name AS "definitionName", d.key AS "definitionKey", d.deployment_id::text AS "deploymentId"
+         FROM process_engine.tasks t LEFT JOIN process_engine.process_definitions d ON d.id = t.definition_id
+        WHERE t.id = $1 AND t.tenant_id = $2`,
+      [taskId, tenantId],
+    );
+    const row = rows[0];
+    if (!row) throw EngineErrors.taskNotFound(taskId);
+    return row;
+  }
+
+  /** The task's form, or null when it has none. */
+  async formOfTask(task: TaskFormRow): Promise<ResolvedForm | null> {
+    if (task.formModelId !== null) return this.forms.formOfModel(task.tenantId, task.formModelId);
+    if (task.formKey === null || task.formKey === '') return null;
+    return this.forms.resolve({ tenantId: task.tenantId, deploymentId: task.deploymentId, formKey: task.formKey });
+  }
+
+  /** The task's form, or 404 ENGINE.NO_TASK_FORM. */
+  async requireFormOfTask(task: TaskFormRow): Promise<ResolvedForm> {
+    const form = await this.formOfTask(task);
+    if (!form) throw FormErrors.noTaskForm(task.id);
+    return form;
+  }
+
+  /** The start form a definition's start event names, or null (no formKey, or it names no form). */
+  async startFormOf(def: { readonly tenantId: string; readonly deploymentId: string; readonly startFormKey: string | null }): Promise<ResolvedForm | null> {
+    if (def.startFormKey === null || def.startFormKey === '') return null;
+    return this.forms.resolve({ tenantId: def.tenantId, deploymentId: def.deploymentId, formKey: def.startFormKey });
+  }
+
+  /** What a task's form shows: the instance variables (task-local ones over them) by name. */
+  async currentValues(task: TaskFormRow): Promise<Record<string, unknown>> {
+    // One statement: instance variables first, the task's local ones after them (they win).
+    const rows = await this.uow.query<{ name: string; value: unknown }>(
+      `SELECT v.name, v.value FROM process_engine.variables v
+        WHERE v.tenant_id = $1
+          AND (v.task_id = $2 OR ($3::bigint IS NOT NULL AND v.instance_id = $3::bigint AND v.task_id IS NULL AND v.execution_id IS NULL))
+        ORDER BY (v.task_id IS NOT NULL), v.name`,
+      [task.tenantId, task.id, task.instanceId],
+    );
+    const values: Record<string, unknown> = {};
+    for (const r of rows) values[r.name] = r.value;
+    return values;
+  }
+}
