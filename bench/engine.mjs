@@ -15,6 +15,7 @@
 //       JSON.stringify(getState()) after each step (the cost of persisting it);
 // and prints lifecycles/s, p50/p99 of start and of complete, and ours/bpmn-engine.
 import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -55,6 +56,41 @@ ${Array.from({ length: BRANCHES }, (_, i) => `    <sequenceFlow id="to${i}" sour
     <endEvent id="end"/>
   </process>
 </definitions>`;
+
+/**
+ * CPU time (ms) used so far by this process, the server process and the embedded PostgreSQL (the
+ * postmaster and its backends, from /proc): under CPU contention (a shared machine) wall-clock
+ * throughput mostly measures the neighbours, CPU per lifecycle much less so. Linux only; 100 Hz ticks.
+ */
+function cpuSnapshot(serverPid, dataDir) {
+  const ticks = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10 };
+    } catch {
+      return null;
+    }
+  };
+  let pg = 0;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const t = ticks(name);
+      if (t && (Number(name) === postmaster || t.ppid === postmaster)) pg += t.cpu;
+    }
+  } catch {
+    // no /proc or no cluster: PostgreSQL CPU unknown
+  }
+  const usage = process.cpuUsage();
+  return { bench: (usage.user + usage.system) / 1000, server: ticks(serverPid)?.cpu ?? 0, pg };
+}
+
+/** CPU ms per lifecycle between two snapshots, for the processes that did the work. */
+function cpuPer(before, after, n, inProcessApp) {
+  const node = inProcessApp ? after.bench - before.bench : after.server - before.server;
+  return { 'node CPU ms/lc': +(node / n).toFixed(2), 'pg CPU ms/lc': +((after.pg - before.pg) / n).toFixed(2) };
+}
 
 function stats(times) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -191,11 +227,14 @@ async function main() {
 
     const rows = [];
     if (PARTS.has('a')) {
+      const before = cpuSnapshot(child.pid, data.dir);
       const a = await inProcess(app, actor, services, 'benchOneTask', N, CONCURRENCY, 1);
-      rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes));
+      const cpu = cpuPer(before, cpuSnapshot(child.pid, data.dir), N, true);
+      rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes, cpu));
     }
+    const beforeB = cpuSnapshot(child.pid, data.dir);
     const b = PARTS.has('b') ? await overHttp(url, auth, 'benchOneTask', N) : null;
-    if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes));
+    if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes, cpuPer(beforeB, cpuSnapshot(child.pid, data.dir), N, false)));
     else if (PARTS.has('b')) console.log('(b) skipped: POST /activiti-app/api/enterprise/process-instances is not on this branch yet');
     if (PARTS.has('c')) {
       const c = await bpmnEngine(ONE_TASK, N, ['task']);
