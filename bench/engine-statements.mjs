@@ -7,10 +7,13 @@
 // bench/engine.mjs, warms up, then for each path resets the statistics, runs K lifecycles one after
 // another and prints the statements per lifecycle (calls / K, BEGIN and COMMIT included):
 //   HTTP: aps POST process-instances, POST tasks/query, PUT tasks/{id}/action/complete;
-//   in process: StartProcessInstance and CompleteTask on an application context.
+//   in process: StartProcessInstance and CompleteTask on an application context; for this path the
+//   socket writes to PostgreSQL are counted too (one write = one round trip when statements go one
+//   after another; a pipelined BEGIN leaves in the same write as the statement after it).
 // Statements of the server's background work (outbox polls, health) in that window are counted
 // too; they are listed, so they can be told apart (the outbox polls every second at most).
-import { readFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
+import net from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
@@ -105,10 +108,29 @@ async function main() {
       await complete.execute({ actor, taskId: r.taskIds[0] });
     };
     for (let i = 0; i < 20; i++) await lifecycle();
-    const inProcess = await counted(db, 'In process (StartProcessInstance, CompleteTask)', async () => {
-      for (let i = 0; i < K; i++) await lifecycle();
-    });
+    const pgPort = Number(new URL(databaseUrl).port);
+    let writes = 0;
+    const proto = net.Socket.prototype;
+    const original = { _write: proto._write, _writev: proto._writev };
+    proto._write = function (...args) {
+      if (this.remotePort === pgPort) writes++;
+      return original._write.apply(this, args);
+    };
+    proto._writev = function (...args) {
+      if (this.remotePort === pgPort) writes++;
+      return original._writev.apply(this, args);
+    };
+    let inProcess;
+    try {
+      inProcess = await counted(db, 'In process (StartProcessInstance, CompleteTask)', async () => {
+        writes = 0;
+        for (let i = 0; i < K; i++) await lifecycle();
+      });
+    } finally {
+      Object.assign(proto, original);
+    }
     console.log(`\nstatements per lifecycle: HTTP ${http.toFixed(2)}, in process ${inProcess.toFixed(2)}`);
+    console.log(`in process: ${(writes / K).toFixed(2)} writes (round trips) to PostgreSQL per lifecycle`);
   } finally {
     if (db) await db.end();
     if (app) await app.close();

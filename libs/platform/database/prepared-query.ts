@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 
 interface PgClientLike {
   query(config: { name: string; text: string; values: readonly unknown[] }): Promise<{ rows: unknown[] }>;
+  readonly connection?: { readonly stream?: { cork?(): void; uncork?(): void } };
 }
 
 interface PgPoolLike extends PgClientLike {}
@@ -15,7 +16,13 @@ interface PgPoolLike extends PgClientLike {}
  *
  * Inside a transaction the statement runs on the transaction's connection; outside, on the pool.
  */
-export async function preparedQuery<T>(manager: EntityManager, text: string, values: readonly unknown[] = []): Promise<T[]> {
+export async function preparedQuery<T>(
+  manager: EntityManager,
+  text: string,
+  values: readonly unknown[] = [],
+  /** Sent on the same connection just before the statement, in the same write (the transaction's BEGIN). */
+  before?: () => void,
+): Promise<T[]> {
   const name = `m_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
   const runner = manager.queryRunner;
   let target: PgClientLike;
@@ -24,6 +31,17 @@ export async function preparedQuery<T>(manager: EntityManager, text: string, val
   } else {
     target = (manager.connection.driver as unknown as { master: PgPoolLike }).master;
   }
-  const result = await target.query({ name, text, values });
-  return result.rows as T[];
+  if (!before) return ((await target.query({ name, text, values })).rows as T[]);
+  // Corked, the two messages leave in one write; the client's pipeline mode sends the statement
+  // without waiting for BEGIN's answer (without it, the client queues it: still correct).
+  const stream = target.connection?.stream;
+  stream?.cork?.();
+  let pending: Promise<{ rows: unknown[] }>;
+  try {
+    before();
+    pending = target.query({ name, text, values });
+  } finally {
+    stream?.uncork?.();
+  }
+  return (await pending).rows as T[];
 }

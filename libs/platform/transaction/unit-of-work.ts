@@ -5,8 +5,16 @@ import { preparedQuery } from '../database/prepared-query.js';
 
 type AfterCommit = () => Promise<void> | void;
 
+/** The node-postgres client under a TypeORM query runner (what preparedQuery also talks to). */
+interface PgClient {
+  query(text: string): Promise<unknown>;
+}
+
 interface TransactionState {
   readonly manager: EntityManager;
+  readonly client: PgClient;
+  /** BEGIN, once sent (with the transaction's first statement, or when `manager` is handed out). */
+  begun: Promise<unknown> | null;
   readonly beforeCommit: Array<() => Promise<void>>;
   readonly afterCommit: AfterCommit[];
   /**
@@ -112,6 +120,7 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
     if (!state) return this.dataSource.manager;
     state.touched = 'all';
     state.writes++;
+    this.begin(state);
     return state.manager;
   }
 
@@ -125,7 +134,18 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
    * `platform` schema (the outbox), which no commit-invalidated cache reads.
    */
   get platformManager(): EntityManager {
-    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+    const state = this.storage.getStore();
+    if (!state) return this.dataSource.manager;
+    this.begin(state);
+    return state.manager;
+  }
+
+  /** Sends BEGIN unless it was sent: it goes out ahead of whatever the caller sends next on the connection. */
+  private begin(state: TransactionState): void {
+    if (state.begun) return;
+    state.begun = state.client.query('BEGIN');
+    // Awaited before COMMIT; a failure must not surface as an unhandled rejection meanwhile.
+    state.begun.catch(() => undefined);
   }
 
   query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
@@ -137,7 +157,7 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
       if (written === 'all') state.touched = 'all';
       else for (const target of written) state.touched.add(target);
     }
-    return preparedQuery<T>(state.manager, sql, params);
+    return preparedQuery<T>(state.manager, sql, params, state.begun ? undefined : () => this.begin(state));
   }
 
   get inTransaction(): boolean {
@@ -166,23 +186,50 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
     return false;
   }
 
+  /**
+   * Runs `work` in a transaction on one pooled connection. BEGIN is not a round trip of its own:
+   * it is written together with the transaction's first statement (the pool's connections run in
+   * pipeline mode, see dataSourceOptions), so PostgreSQL answers both at once; a transaction that
+   * sends nothing sends neither BEGIN nor COMMIT. TypeORM's query runner is marked as inside a
+   * transaction meanwhile, so that what runs through `manager` nests (savepoints) instead of
+   * opening and committing a transaction of its own.
+   */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     const afterCommit: AfterCommit[] = [];
     let touched = new Set<string>() as TransactionState['touched'];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const state: TransactionState = { manager, beforeCommit: [], afterCommit, touched, writes: 0 };
-      return this.storage.run(state, async () => {
-        const value = await work();
-        // Hooks may register further hooks (a handler publishing an event): drain until quiet.
-        while (state.beforeCommit.length > 0) {
-          const hook = state.beforeCommit.shift()!;
-          await hook();
+    const runner = this.dataSource.createQueryRunner();
+    const flags = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    let result: T;
+    try {
+      const client = (await runner.connect()) as PgClient;
+      flags.isTransactionActive = true;
+      flags.transactionDepth = 1;
+      const state: TransactionState = { manager: runner.manager, client, begun: null, beforeCommit: [], afterCommit, touched, writes: 0 };
+      try {
+        result = await this.storage.run(state, async () => {
+          const value = await work();
+          // Hooks may register further hooks (a handler publishing an event): drain until quiet.
+          while (state.beforeCommit.length > 0) {
+            const hook = state.beforeCommit.shift()!;
+            await hook();
+          }
+          touched = state.touched;
+          return value;
+        });
+        if (state.begun) {
+          await state.begun;
+          await client.query('COMMIT');
         }
-        touched = state.touched;
-        return value;
-      });
-    });
+      } catch (error) {
+        if (state.begun) await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      flags.isTransactionActive = false;
+      flags.transactionDepth = 0;
+      await runner.release();
+    }
     for (const { schemas, listener } of this.commitListeners) {
       if (schemas === null || touched === 'all' || [...schemas].some((schema) => (touched as Set<string>).has(schema))) listener();
     }
