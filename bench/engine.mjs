@@ -66,7 +66,8 @@ function cpuSnapshot(serverPid, dataDir) {
   const ticks = (pid) => {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10 };
+      // utime + stime, and cutime + cstime: backends that exited were reaped by the postmaster.
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10, reaped: (Number(fields[13]) + Number(fields[14])) * 10 };
     } catch {
       return null;
     }
@@ -77,7 +78,7 @@ function cpuSnapshot(serverPid, dataDir) {
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
       const t = ticks(name);
-      if (t && (Number(name) === postmaster || t.ppid === postmaster)) pg += t.cpu;
+      if (t && (Number(name) === postmaster || t.ppid === postmaster)) pg += t.cpu + (Number(name) === postmaster ? t.reaped : 0);
     }
   } catch {
     // no /proc or no cluster: PostgreSQL CPU unknown
