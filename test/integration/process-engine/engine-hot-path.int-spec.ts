@@ -8,6 +8,7 @@ import { CompleteTask } from '../../../src/process-engine/application/tasks/comp
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
 import { deployBpmn, instanceRow, oneTaskBpmn, principalOf, startInProcess, tasksOf } from '../../support/engine.js';
+import { notificationsSettled } from '../../support/notifications.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const ADMIN = '1';
@@ -86,6 +87,8 @@ describe('engine hot path: statements per start and completion, one-statement st
     const actor = await principalOf(t, ADMIN);
     const start = t.app.get(StartProcessInstance, { strict: false });
     const complete = t.app.get(CompleteTask, { strict: false });
+    // The deployment's NOTIFY empties the definition cache when it arrives: let it arrive first.
+    await notificationsSettled(t, ['meridian_engine_definitions', 'meridian_auth', 'meridian_org']);
     await start.execute({ actor, processDefinitionKey: 'hot' }); // fills the definition cache
 
     const started = await counted(() => start.execute({ actor, processDefinitionKey: 'hot' }));

@@ -5,6 +5,7 @@ import { QueryTasks } from '../../../src/process-engine/application/tasks/query-
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { passwordHash, sql } from '../../support/db.js';
 import { principalOf } from '../../support/engine.js';
+import { notificationsSettled } from '../../support/notifications.js';
 
 /**
  * The task lists read a page in a fixed number of statements, whatever the page holds: one for the
@@ -60,7 +61,8 @@ describe('task queries: statements per page', () => {
   /**
    * The caller's groups and the users of a page are cached (emptied by any commit of the node that
    * wrote the identity or org_structure schema): each measurement starts from empty caches by
-   * committing such a write (that changes no row), so both pages count the same reads.
+   * committing such a write (that changes no row), so both pages count the same reads. Its triggers
+   * NOTIFY too: those notifications are awaited, so that none empties the caches mid-measurement.
    */
   async function emptyCaches(): Promise<void> {
     const uow = t.app.get(UnitOfWork, { strict: false });
@@ -68,6 +70,7 @@ describe('task queries: statements per page', () => {
       await uow.query(`UPDATE identity.users SET updated_at = updated_at WHERE false`);
       await uow.query(`UPDATE org_structure.groups SET updated_at = updated_at WHERE false`);
     });
+    await notificationsSettled(t, ['meridian_auth', 'meridian_org']);
   }
 
   async function statements(run: () => Promise<{ items: unknown[] }>, cold = true): Promise<{ count: number; items: number }> {
