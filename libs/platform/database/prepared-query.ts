@@ -8,6 +8,17 @@ interface PgClientLike {
 
 interface PgPoolLike extends PgClientLike {}
 
+/** Statement names by text: statements are static text, so each is hashed once (bounded). */
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `m_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
+}
+
 /**
  * Runs SQL as a named prepared statement on the connection at hand: the statement's name is a hash
  * of its text, so every distinct query is parsed and planned once per connection and then only
@@ -23,7 +34,7 @@ export async function preparedQuery<T>(
   /** Sent on the same connection just before the statement, in the same write (the transaction's BEGIN). */
   before?: () => void,
 ): Promise<T[]> {
-  const name = `m_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  const name = statementName(text);
   const runner = manager.queryRunner;
   let target: PgClientLike;
   if (runner && !runner.isReleased) {
