@@ -1,6 +1,8 @@
 // Benchmark: the process engine (issue "Process engine core").
 //
 //   npm run bench:engine            N=2000 by default; N=50 npm run bench:engine for a quick check
+//   PARTS=a,b N=500 npm run bench:engine   only some parts (a, b, c, fork): short back-to-back comparisons
+//   NO_BUILD=1 …                     skip the build (dist/ is current)
 //
 // Builds, starts the server on a throwaway embedded PostgreSQL, deploys a start → user task → end
 // process and a 10-way parallel fork/join, then runs N complete lifecycles (start, complete the
@@ -13,6 +15,7 @@
 //       JSON.stringify(getState()) after each step (the cost of persisting it);
 // and prints lifecycles/s, p50/p99 of start and of complete, and ours/bpmn-engine.
 import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
@@ -23,6 +26,7 @@ const N = Number(process.env.N ?? 2000);
 const FORK_N = Number(process.env.FORK_N ?? Math.max(10, Math.floor(N / 10)));
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
 const HTTP_CLIENTS = 16;
+const PARTS = new Set((process.env.PARTS ?? 'a,b,c,fork').split(',').map((p) => p.trim()));
 const require = createRequire(import.meta.url);
 
 const DEFS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -52,6 +56,42 @@ ${Array.from({ length: BRANCHES }, (_, i) => `    <sequenceFlow id="to${i}" sour
     <endEvent id="end"/>
   </process>
 </definitions>`;
+
+/**
+ * CPU time (ms) used so far by this process, the server process and the embedded PostgreSQL (the
+ * postmaster and its backends, from /proc): under CPU contention (a shared machine) wall-clock
+ * throughput mostly measures the neighbours, CPU per lifecycle much less so. Linux only; 100 Hz ticks.
+ */
+function cpuSnapshot(serverPid, dataDir) {
+  const ticks = (pid) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime + stime, and cutime + cstime: backends that exited were reaped by the postmaster.
+      return { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) * 10, reaped: (Number(fields[13]) + Number(fields[14])) * 10 };
+    } catch {
+      return null;
+    }
+  };
+  let pg = 0;
+  try {
+    const postmaster = Number(readFileSync(join(dataDir, 'postgres', 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const t = ticks(name);
+      if (t && (Number(name) === postmaster || t.ppid === postmaster)) pg += t.cpu + (Number(name) === postmaster ? t.reaped : 0);
+    }
+  } catch {
+    // no /proc or no cluster: PostgreSQL CPU unknown
+  }
+  const usage = process.cpuUsage();
+  return { bench: (usage.user + usage.system) / 1000, server: ticks(serverPid)?.cpu ?? 0, pg };
+}
+
+/** CPU ms per lifecycle between two snapshots, for the processes that did the work. */
+function cpuPer(before, after, n, inProcessApp) {
+  const node = inProcessApp ? after.bench - before.bench : after.server - before.server;
+  return { 'node CPU ms/lc': +(node / n).toFixed(2), 'pg CPU ms/lc': +((after.pg - before.pg) / n).toFixed(2) };
+}
 
 function stats(times) {
   const sorted = [...times].sort((a, b) => a - b);
@@ -153,7 +193,7 @@ async function bpmnEngine(source, n, taskIds) {
 }
 
 async function main() {
-  await build();
+  if (process.env.NO_BUILD !== '1') await build(); // NO_BUILD=1: dist/ is current (back-to-back runs)
   const data = newDataDir();
   const port = randomPort();
   const url = `http://127.0.0.1:${port}`;
@@ -187,25 +227,33 @@ async function main() {
     await inProcess(app, actor, services, 'benchOneTask', Math.min(100, N), CONCURRENCY, 1);
 
     const rows = [];
-    const a = await inProcess(app, actor, services, 'benchOneTask', N, CONCURRENCY, 1);
-    rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes));
-    const b = await overHttp(url, auth, 'benchOneTask', N);
-    if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes));
-    else console.log('(b) skipped: POST /activiti-app/api/enterprise/process-instances is not on this branch yet');
-    const c = await bpmnEngine(ONE_TASK, N, ['task']);
-    rows.push(result('(c) bpmn-engine, getState() serialized per step', N, c.wall, c.starts, c.completes, { 'state bytes/lifecycle': Math.round(c.bytes / N) }));
-
-    const forkIds = Array.from({ length: BRANCHES }, (_, i) => `b${i}`);
-    const fa = await inProcess(app, actor, services, 'benchFork', FORK_N, CONCURRENCY, BRANCHES);
-    rows.push(result(`10-way fork/join: application services, ${CONCURRENCY} concurrent`, FORK_N, fa.wall, fa.starts, fa.completes));
-    const fc = await bpmnEngine(FORK, FORK_N, forkIds);
-    rows.push(result('10-way fork/join: bpmn-engine, state serialized', FORK_N, fc.wall, fc.starts, fc.completes));
+    if (PARTS.has('a')) {
+      const before = cpuSnapshot(child.pid, data.dir);
+      const a = await inProcess(app, actor, services, 'benchOneTask', N, CONCURRENCY, 1);
+      const cpu = cpuPer(before, cpuSnapshot(child.pid, data.dir), N, true);
+      rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes, cpu));
+    }
+    const beforeB = cpuSnapshot(child.pid, data.dir);
+    const b = PARTS.has('b') ? await overHttp(url, auth, 'benchOneTask', N) : null;
+    if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes, cpuPer(beforeB, cpuSnapshot(child.pid, data.dir), N, false)));
+    else if (PARTS.has('b')) console.log('(b) skipped: POST /activiti-app/api/enterprise/process-instances is not on this branch yet');
+    if (PARTS.has('c')) {
+      const c = await bpmnEngine(ONE_TASK, N, ['task']);
+      rows.push(result('(c) bpmn-engine, getState() serialized per step', N, c.wall, c.starts, c.completes, { 'state bytes/lifecycle': Math.round(c.bytes / N) }));
+    }
+    if (PARTS.has('fork')) {
+      const forkIds = Array.from({ length: BRANCHES }, (_, i) => `b${i}`);
+      const fa = await inProcess(app, actor, services, 'benchFork', FORK_N, CONCURRENCY, BRANCHES);
+      rows.push(result(`10-way fork/join: application services, ${CONCURRENCY} concurrent`, FORK_N, fa.wall, fa.starts, fa.completes));
+      const fc = await bpmnEngine(FORK, FORK_N, forkIds);
+      rows.push(result('10-way fork/join: bpmn-engine, state serialized', FORK_N, fc.wall, fc.starts, fc.completes));
+    }
 
     console.table(rows);
-    const ratio = (x, y) => (x['lifecycles/s'] / y['lifecycles/s']).toFixed(2);
-    console.log(`ours/bpmn-engine (lifecycles/s): in-process ${ratio(rows[0], rows.find((r) => r.name.startsWith('(c)')))}` +
-      (b ? `, HTTP ${ratio(rows[1], rows.find((r) => r.name.startsWith('(c)')))}` : '') +
-      `, 10-way fork/join ${ratio(rows[rows.length - 2], rows[rows.length - 1])}`);
+    const row = (prefix) => rows.find((r) => r.name.startsWith(prefix));
+    const ratio = (x, y) => (x && y ? (x['lifecycles/s'] / y['lifecycles/s']).toFixed(2) : 'n/a');
+    console.log(`ours/bpmn-engine (lifecycles/s): in-process ${ratio(row('(a)'), row('(c)'))}, HTTP ${ratio(row('(b)'), row('(c)'))}` +
+      `, 10-way fork/join ${ratio(row('10-way fork/join: application'), row('10-way fork/join: bpmn-engine'))}`);
     console.log('targets: (a) >= 600 lifecycles/s, (b) >= 300 lifecycles/s, ours faster than bpmn-engine with persisted state');
   } finally {
     if (app) await app.close();

@@ -14,6 +14,8 @@ import { ProcessEngine1763802000000 } from './1763802000000-process-engine.js';
 import { EngineDefinitionDiagram1763802100000 } from './1763802100000-engine-definition-diagram.js';
 import { EngineRuntimeIndexes1763802100100 } from './1763802100100-engine-runtime-indexes.js';
 import { EngineModelsPublications1763802500000 } from './1763802500000-engine-models-publications.js';
+import { EngineDefinitionsNotify1763802600000 } from './1763802600000-engine-definitions-notify.js';
+import { OrgGroupsNotify1763802600100 } from './1763802600100-org-groups-notify.js';
 import { FormsCore1763803000000 } from './1763803000000-forms-core.js';
 import { FormsDataTables1763803100000 } from './1763803100000-forms-data-tables.js';
 import { ContentItems1763803200000 } from './1763803200000-content-items.js';
@@ -38,6 +40,8 @@ export const migrations = [
   EngineDefinitionDiagram1763802100000,
   EngineRuntimeIndexes1763802100100,
   EngineModelsPublications1763802500000,
+  EngineDefinitionsNotify1763802600000,
+  OrgGroupsNotify1763802600100,
   FormsCore1763803000000,
   FormsDataTables1763803100000,
   ContentItems1763803200000,

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommitInvalidatedCache } from '../../libs/platform/cache/commit-invalidated-cache.js';
+import { DatabaseNotifications } from '../../libs/platform/database/database-notifications.js';
 import { UnitOfWork } from '../../libs/platform/transaction/unit-of-work.js';
 import { ResolveWorkspace } from './application/tenants/resolve-workspace.query.js';
 import { OrganizationMembers } from './application/users/organization-members.js';
@@ -28,9 +30,19 @@ export interface UserSummaryCriteria {
   readonly limit?: number;
 }
 
+/** Cached answer for an id that names no live user of the tenant. */
+const NO_USER = Object.freeze({}) as UserSummary;
+
 /** The identity context's facade: what other contexts may ask of it. */
 @Injectable()
-export class IdentityApi {
+export class IdentityApi implements OnModuleInit {
+  /**
+   * Light users by tenant and id, for the people that engine JSON shows on every task and instance:
+   * kept exact like the principal cache (emptied by every commit of this node that wrote the
+   * identity schema, and by `NOTIFY meridian_auth`, which the triggers on identity.users send).
+   */
+  private readonly summaryCache: CommitInvalidatedCache<string, UserSummary>;
+
   constructor(
     private readonly principals: PrincipalLoader,
     private readonly workspaces: ResolveWorkspace,
@@ -40,7 +52,14 @@ export class IdentityApi {
     private readonly organizations: OrganizationMembers,
     private readonly profileGroups: ProfileGroupsQuery,
     private readonly profilePictures: ProfilePicturesQuery,
-  ) {}
+    notifications: DatabaseNotifications,
+  ) {
+    this.summaryCache = new CommitInvalidatedCache(uow, notifications, 'meridian_auth', { max: 50_000, ttlMs: 60_000, schemas: ['identity'] });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.summaryCache.listen();
+  }
 
   /** org-structure registers the capabilities its system groups grant to their members. */
   registerGrantSource(source: GrantSource): void {
@@ -131,9 +150,26 @@ export class IdentityApi {
     return ids.length === 0 ? Promise.resolve([]) : this.users.summaries(tenantId, { ids });
   }
 
-  /** The same users keyed by id (one query for any number of ids; repeats are fine): how pages resolve their people. */
+  /**
+   * The same users keyed by id (repeats are fine): how pages resolve their people. Served from
+   * memory while nothing can have changed them (see `summaryCache`); one query for all the others.
+   */
   async userSummariesById(tenantId: string, ids: Iterable<string>): Promise<Map<string, UserSummary>> {
-    return new Map((await this.userSummariesByIds(tenantId, [...new Set(ids)])).map((u) => [u.id, u]));
+    const unique = [...new Set(ids)];
+    const byKey = await this.summaryCache.getMany(
+      unique.map((id) => `${tenantId}:${id}`),
+      async (missing) => {
+        const users = await this.userSummariesByIds(tenantId, missing.map((key) => key.slice(tenantId.length + 1)));
+        return new Map(users.map((u) => [`${tenantId}:${u.id}`, u]));
+      },
+      NO_USER,
+    );
+    const found = new Map<string, UserSummary>();
+    for (const id of unique) {
+      const user = byKey.get(`${tenantId}:${id}`);
+      if (user && user !== NO_USER) found.set(id, user);
+    }
+    return found;
   }
 
   /**

@@ -7,12 +7,15 @@ import type { UnitOfWork } from '../transaction/unit-of-work.js';
  * it is emptied by every commit on this node that wrote to one of `schemas` (before the use case
  * returns: read-your-writes on this node) and by a NOTIFY on `channel` that database triggers send
  * at the commit of any writer (other nodes; writes the unit of work could not classify). It serves nothing while
- * the LISTEN connection is down or inside a transaction (which must see its own writes), and a load
- * that raced with an emptying is not stored (generation check).
+ * the LISTEN connection is down, nor inside a transaction that has written to one of `schemas` (it
+ * must see its own writes; a transaction that has not has none there to see, and is served like any
+ * reader), and a load that raced with an emptying is not stored (generation check). `schemas` may
+ * name qualified tables (`schema.table`) when only writes to those tables change the cached rows.
  */
 export class CommitInvalidatedCache<K extends string, V extends object> {
   private readonly entries: LRUCache<K, V>;
   private generation = 0;
+  private readonly schemas: readonly string[];
 
   constructor(
     private readonly uow: UnitOfWork,
@@ -21,12 +24,18 @@ export class CommitInvalidatedCache<K extends string, V extends object> {
     options: { readonly max: number; readonly ttlMs: number; readonly schemas: readonly string[] },
   ) {
     this.entries = new LRUCache<K, V>({ max: options.max, ttl: options.ttlMs });
+    this.schemas = options.schemas;
     uow.onCommitTouching(options.schemas, () => this.clear());
   }
 
   /** Call once at module init: starts listening on the channel. */
   async listen(): Promise<void> {
     await this.notifications.listen(this.channel, { onNotify: () => this.clear(), onReset: () => this.clear() });
+  }
+
+  /** Empties the cache once the current transaction commits (at once outside one): for writes `schemas` does not name. */
+  clearOnCommit(): void {
+    this.uow.afterCommit(() => this.clear());
   }
 
   clear(): void {
@@ -54,7 +63,7 @@ export class CommitInvalidatedCache<K extends string, V extends object> {
   }
 
   private get usable(): boolean {
-    return this.notifications.connected && !this.uow.inTransaction;
+    return this.notifications.connected && !this.uow.hasTouched(this.schemas);
   }
 
   /**

@@ -30,6 +30,9 @@ export function dataSourceOptions(input: {
     extra: {
       max: input.poolSize ?? 20,
       application_name: input.applicationName ?? 'meridian',
+      // node-postgres pipeline mode: a statement is written at once, not after the previous one's
+      // answer. UnitOfWork sends a transaction's BEGIN in the same write as its first statement.
+      pipeline: true,
     },
   };
 }

@@ -5,39 +5,70 @@ import { preparedQuery } from '../database/prepared-query.js';
 
 type AfterCommit = () => Promise<void> | void;
 
+/** The node-postgres client under a TypeORM query runner (what preparedQuery also talks to). */
+interface PgClient {
+  query(text: string): Promise<unknown>;
+}
+
 interface TransactionState {
   readonly manager: EntityManager;
+  readonly client: PgClient;
+  /** BEGIN, once sent (with the transaction's first statement, or when `manager` is handed out). */
+  begun: Promise<unknown> | null;
   readonly beforeCommit: Array<() => Promise<void>>;
   readonly afterCommit: AfterCommit[];
-  /** Schemas this transaction wrote to, as far as `query` can tell; `all` once `manager` was handed out. */
+  /**
+   * Schemas and qualified tables (`schema.table`) this transaction wrote to, as far as `query` can
+   * tell; `all` once `manager` was handed out.
+   */
   touched: Set<string> | 'all';
+  /** Statements so far that wrote (or may have written) anything; handing out `manager` counts as one. */
+  writes: number;
 }
 
 interface CommitListener {
-  /** null: every commit. */
+  /** Schemas or qualified tables (`schema.table`); null: every commit. */
   readonly schemas: ReadonlySet<string> | null;
   readonly listener: () => void;
 }
 
-/** Schema-qualified targets of INSERT / UPDATE / DELETE / TRUNCATE / MERGE in a statement. */
-const WRITE_TARGET = /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|merge\s+into)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?\s*\./gi;
+/** Schema-qualified targets of INSERT / UPDATE / DELETE / TRUNCATE / MERGE in a statement: schema and table. */
+const WRITE_TARGET =
+  /\b(?:insert\s+into|update|delete\s+from|truncate(?:\s+table)?|merge\s+into)\s+(?:only\s+)?"?([a-z_][a-z0-9_]*)"?\s*\.\s*"?([a-z_][a-z0-9_]*)"?/gi;
 const WRITE_VERB = /\b(?:insert\s+into|delete\s+from|truncate|merge\s+into)\b|\bupdate\s+(?!set\b|of\b|skip\b|nowait\b)"?[a-z_]/i;
 
 /**
- * The schemas a statement writes to, or `all` when it writes somewhere it does not name a schema
- * (or calls something that might). Memoised: statements are static text with parameters.
+ * What a statement writes to: each target's schema and its qualified table (`schema.table`), or
+ * `all` when it writes somewhere it does not name a schema (or calls something that might).
+ * Memoised: statements are static text with parameters.
  */
 const classified = new Map<string, ReadonlySet<string> | 'all'>();
-export function writtenSchemas(sql: string): ReadonlySet<string> | 'all' {
+function writtenTargets(sql: string): ReadonlySet<string> | 'all' {
   const known = classified.get(sql);
   if (known) return known;
-  const schemas = new Set<string>();
-  for (const m of sql.matchAll(WRITE_TARGET)) schemas.add(m[1]!.toLowerCase());
+  const targets = new Set<string>();
+  for (const m of sql.matchAll(WRITE_TARGET)) {
+    const schema = m[1]!.toLowerCase();
+    targets.add(schema);
+    targets.add(`${schema}.${m[2]!.toLowerCase()}`);
+  }
   // A write verb without a qualified target (an unqualified table): be conservative.
-  const unqualified = schemas.size === 0 && WRITE_VERB.test(sql);
-  const result = unqualified ? 'all' : schemas;
+  const unqualified = targets.size === 0 && WRITE_VERB.test(sql);
+  const result = unqualified ? 'all' : targets;
   if (classified.size < 10_000) classified.set(sql, result);
   return result;
+}
+
+/** The schemas a statement writes to, or `all` when it writes somewhere it does not name a schema. */
+export function writtenSchemas(sql: string): ReadonlySet<string> | 'all' {
+  const targets = writtenTargets(sql);
+  return targets === 'all' ? 'all' : new Set([...targets].filter((t) => !t.includes('.')));
+}
+
+/** The qualified tables (`schema.table`) a statement writes to, or `all`. */
+export function writtenTables(sql: string): ReadonlySet<string> | 'all' {
+  const targets = writtenTargets(sql);
+  return targets === 'all' ? 'all' : new Set([...targets].filter((t) => t.includes('.')));
 }
 
 /**
@@ -88,6 +119,8 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
     const state = this.storage.getStore();
     if (!state) return this.dataSource.manager;
     state.touched = 'all';
+    state.writes++;
+    this.begin(state);
     return state.manager;
   }
 
@@ -101,41 +134,102 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
    * `platform` schema (the outbox), which no commit-invalidated cache reads.
    */
   get platformManager(): EntityManager {
-    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+    const state = this.storage.getStore();
+    if (!state) return this.dataSource.manager;
+    this.begin(state);
+    return state.manager;
+  }
+
+  /** Sends BEGIN unless it was sent: it goes out ahead of whatever the caller sends next on the connection. */
+  private begin(state: TransactionState): void {
+    if (state.begun) return;
+    state.begun = state.client.query('BEGIN');
+    // Awaited before COMMIT; a failure must not surface as an unhandled rejection meanwhile.
+    state.begun.catch(() => undefined);
   }
 
   query<T>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
     const state = this.storage.getStore();
     if (!state) return preparedQuery<T>(this.dataSource.manager, sql, params);
+    const written = writtenTargets(sql);
+    if (written === 'all' || written.size > 0) state.writes++;
     if (state.touched !== 'all') {
-      const written = writtenSchemas(sql);
       if (written === 'all') state.touched = 'all';
-      else for (const schema of written) state.touched.add(schema);
+      else for (const target of written) state.touched.add(target);
     }
-    return preparedQuery<T>(state.manager, sql, params);
+    return preparedQuery<T>(state.manager, sql, params, state.begun ? undefined : () => this.begin(state));
   }
 
   get inTransaction(): boolean {
     return this.storage.getStore() !== undefined;
   }
 
+  /**
+   * How many statements of the open transaction may have written so far (-1 outside one): what a
+   * statement read is still what the transaction would read now as long as this has not moved
+   * (nothing else of the transaction wrote since; other writers are kept out by row locks).
+   */
+  get writeSequence(): number {
+    return this.storage.getStore()?.writes ?? -1;
+  }
+
+  /**
+   * Whether the open transaction may have written to one of `targets` (schemas, or qualified tables
+   * `schema.table`) so far; false outside a transaction. A cache of committed rows may serve a
+   * transaction that has not: it has no writes of its own there to see.
+   */
+  hasTouched(targets: Iterable<string>): boolean {
+    const state = this.storage.getStore();
+    if (!state) return false;
+    if (state.touched === 'all') return true;
+    for (const target of targets) if (state.touched.has(target)) return true;
+    return false;
+  }
+
+  /**
+   * Runs `work` in a transaction on one pooled connection. BEGIN is not a round trip of its own:
+   * it is written together with the transaction's first statement (the pool's connections run in
+   * pipeline mode, see dataSourceOptions), so PostgreSQL answers both at once; a transaction that
+   * sends nothing sends neither BEGIN nor COMMIT. TypeORM's query runner is marked as inside a
+   * transaction meanwhile, so that what runs through `manager` nests (savepoints) instead of
+   * opening and committing a transaction of its own.
+   */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.storage.getStore()) return work();
     const afterCommit: AfterCommit[] = [];
     let touched = new Set<string>() as TransactionState['touched'];
-    const result = await this.dataSource.transaction(async (manager) => {
-      const state: TransactionState = { manager, beforeCommit: [], afterCommit, touched };
-      return this.storage.run(state, async () => {
-        const value = await work();
-        // Hooks may register further hooks (a handler publishing an event): drain until quiet.
-        while (state.beforeCommit.length > 0) {
-          const hook = state.beforeCommit.shift()!;
-          await hook();
+    const runner = this.dataSource.createQueryRunner();
+    const flags = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    let result: T;
+    try {
+      const client = (await runner.connect()) as PgClient;
+      flags.isTransactionActive = true;
+      flags.transactionDepth = 1;
+      const state: TransactionState = { manager: runner.manager, client, begun: null, beforeCommit: [], afterCommit, touched, writes: 0 };
+      try {
+        result = await this.storage.run(state, async () => {
+          const value = await work();
+          // Hooks may register further hooks (a handler publishing an event): drain until quiet.
+          while (state.beforeCommit.length > 0) {
+            const hook = state.beforeCommit.shift()!;
+            await hook();
+          }
+          touched = state.touched;
+          return value;
+        });
+        if (state.begun) {
+          await state.begun;
+          await client.query('COMMIT');
         }
-        touched = state.touched;
-        return value;
-      });
-    });
+      } catch (error) {
+        if (state.begun) await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      flags.isTransactionActive = false;
+      flags.transactionDepth = 0;
+      await runner.release();
+    }
     for (const { schemas, listener } of this.commitListeners) {
       if (schemas === null || touched === 'all' || [...schemas].some((schema) => (touched as Set<string>).has(schema))) listener();
     }
@@ -159,7 +253,8 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
 
   /**
    * Called synchronously after a commit of this node that wrote to one of `schemas` (or may have:
-   * writes through `manager`, unqualified tables), before the use case returns. Writes this cannot
+   * writes through `manager`, unqualified tables), before the use case returns. An entry may also
+   * be a qualified table (`schema.table`): then only writes to that table count. Writes this cannot
    * see are still covered by the NOTIFY of the database triggers, a few milliseconds later.
    */
   onCommitTouching(schemas: readonly string[], listener: () => void): void {

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { CommitInvalidatedCache } from '../../../libs/platform/cache/commit-invalidated-cache.js';
+import { DatabaseNotifications } from '../../../libs/platform/database/database-notifications.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { ProcessModel } from '../domain/model/process-model.js';
 
@@ -20,6 +22,9 @@ export interface DefinitionRow {
   readonly graphicalNotation: boolean;
   readonly createdAt: Date;
 }
+
+/** A definition with what starting an instance needs to know: its candidate starters (null: none of that kind). */
+export type StartDefinitionRow = DefinitionRow & { readonly starterUserIds: string[] | null; readonly starterGroupIds: string[] | null };
 
 export interface NewDefinition {
   readonly id: string;
@@ -73,12 +78,37 @@ export const DEFINITION_COLUMNS = `d.id, d.tenant_id::text AS "tenantId", d.key,
  * Process definitions: immutable once deployed (only `suspended` and the app link move), so their
  * compiled graphs are cached in memory by id — an id names one deployment's version for ever
  * (deployment ids are never reused), so the cache never needs invalidating.
+ *
+ * What a start reads (`findForStart`: the latest version of a key, the row with `suspended`, the
+ * candidate starters) is cached too, in a CommitInvalidatedCache: emptied by every commit of this
+ * node that wrote process_definitions or deployments, by the candidate-starter use cases
+ * (`startersChanged`), and on every node by `NOTIFY meridian_engine_definitions`, which triggers
+ * send at the commit of any writer of definitions, deployments or a definition's identity links.
  */
 @Injectable()
-export class DefinitionRepository {
+export class DefinitionRepository implements OnModuleInit {
   private readonly models = new Map<string, ProcessModel>();
+  private readonly forStart: CommitInvalidatedCache<string, StartDefinitionRow>;
 
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    notifications: DatabaseNotifications,
+  ) {
+    this.forStart = new CommitInvalidatedCache(uow, notifications, 'meridian_engine_definitions', {
+      max: 10_000,
+      ttlMs: 60_000,
+      schemas: ['process_engine.process_definitions', 'process_engine.deployments'],
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.forStart.listen();
+  }
+
+  /** A definition's candidate starters change in this transaction: what starts read is dropped at its commit. */
+  startersChanged(): void {
+    this.forStart.clearOnCommit();
+  }
 
   /**
    * Serialises deployments of one key in one tenant until the transaction ends, so that two
@@ -149,26 +179,32 @@ export class DefinitionRepository {
     return rows[0] ?? null;
   }
 
-  /** The definition with what starting an instance needs to know: candidate starters. */
-  async findForStart(
-    tenantId: string,
-    ref: { readonly id: string } | { readonly key: string },
-  ): Promise<(DefinitionRow & { starterUserIds: string[] | null; starterGroupIds: string[] | null }) | null> {
+  /**
+   * The definition with what starting an instance needs to know: candidate starters. Cached (see
+   * the class): a start usually reads nothing here.
+   */
+  async findForStart(tenantId: string, ref: { readonly id: string } | { readonly key: string }): Promise<StartDefinitionRow | null> {
+    const cacheKey = 'id' in ref ? `${tenantId}\u0000id\u0000${ref.id}` : `${tenantId}\u0000key\u0000${ref.key}`;
+    const cached = this.forStart.get(cacheKey);
+    if (cached) return cached;
+    const ticket = this.forStart.begin();
     const starters = `,
       (SELECT array_agg(l.user_id::text) FROM process_engine.identity_links l WHERE l.definition_id = d.id AND l.type = 'candidate' AND l.user_id IS NOT NULL) AS "starterUserIds",
       (SELECT array_agg(l.group_id::text) FROM process_engine.identity_links l WHERE l.definition_id = d.id AND l.type = 'candidate' AND l.group_id IS NOT NULL) AS "starterGroupIds"`;
     const rows =
       'id' in ref
-        ? await this.uow.query<DefinitionRow & { starterUserIds: string[] | null; starterGroupIds: string[] | null }>(
+        ? await this.uow.query<StartDefinitionRow>(
             `SELECT ${DEFINITION_COLUMNS}${starters} FROM process_engine.process_definitions d WHERE d.id = $1 AND d.tenant_id = $2`,
             [ref.id, tenantId],
           )
-        : await this.uow.query<DefinitionRow & { starterUserIds: string[] | null; starterGroupIds: string[] | null }>(
+        : await this.uow.query<StartDefinitionRow>(
             `SELECT ${DEFINITION_COLUMNS}${starters} FROM process_engine.process_definitions d
               WHERE d.key = $1 AND d.tenant_id = $2 ORDER BY d.version DESC LIMIT 1`,
             [ref.key, tenantId],
           );
-    return rows[0] ?? null;
+    const row = rows[0] ?? null;
+    if (row) this.forStart.setIfCurrent(ticket, cacheKey, Object.freeze(row));
+    return row;
   }
 
   /** The compiled model of a definition (cached; definitions are immutable). */

@@ -111,6 +111,28 @@ function idsInOrder(tasks: readonly NewTaskRow[], rows: ReadonlyArray<{ id: stri
   return tasks.map((t) => byExecution.get(t.executionId)!);
 }
 
+/** Placeholder id of the instance that `insertInstanceWithStep` inserts, in the rows given to it. */
+export const NEW_INSTANCE_ID = 'new-instance';
+const NEW_TASK = 'new-task:';
+/** Placeholder id of the `index`-th task (0-based) that `insertInstanceWithStep` inserts. */
+export function newTaskId(index: number): string {
+  return `${NEW_TASK}${index}`;
+}
+
+/** The 1-based position of a placeholder task id, null for none; a real id here is a bug. */
+function taskOrdinal(taskId: string | null): number | null {
+  if (taskId === null) return null;
+  if (!taskId.startsWith(NEW_TASK)) throw new Error(`insertInstanceWithStep: task id ${taskId} is not one of the new instance's`);
+  return Number(taskId.slice(NEW_TASK.length)) + 1;
+}
+
+/** Whether a row's instance id names the new instance (placeholder); null for none; a real id here is a bug. */
+function onNewInstance(instanceId: string | null): boolean {
+  if (instanceId === null) return false;
+  if (instanceId !== NEW_INSTANCE_ID) throw new Error(`insertInstanceWithStep: instance id ${instanceId} is not the new instance's`);
+  return true;
+}
+
 /**
  * The rows an engine step writes besides the token tree, each kind in one statement whatever the
  * number of rows (unnest of arrays: the statement text stays the same, so it stays prepared).
@@ -144,6 +166,121 @@ export class EngineWrites {
       [instance.tenantId, instance.definitionId, instance.name, instance.businessKey, instance.startedBy, instance.startActivityId, ...taskColumns(tasks)],
     );
     return { instanceId: row!.instanceId, taskIds: idsInOrder(tasks, row!.tasks ?? []) };
+  }
+
+  /**
+   * A new instance and everything its first step writes, in ONE statement: the instance row (ended
+   * already when the step ran to an end), its tasks (those of executions the step also cancelled
+   * inserted as cancelled), executions, identity links, activity history, audit entries, incidents
+   * and variables with their history. Rows name the instance and its tasks by the placeholders
+   * NEW_INSTANCE_ID and newTaskId(i) (i: index in `tasks`), resolved here to the generated ids.
+   * Answers those ids, tasks in the order given.
+   */
+  async insertInstanceWithStep(
+    instance: NewInstanceRow,
+    tasks: readonly NewTaskRow[],
+    step: StepRows,
+  ): Promise<{ instanceId: string; taskIds: string[] }> {
+    if (step.executions.updated.length > 0 || step.executions.deleted.length > 0 || step.activityEnds.length > 0) {
+      throw new Error('insertInstanceWithStep: a new instance has no earlier executions or activities');
+    }
+    const ended = step.instance.ended;
+    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ ord: number; id: string }> | null }>(
+      `WITH
+         inst AS (
+           INSERT INTO process_engine.process_instances
+             (tenant_id, definition_id, name, business_key, started_by, start_activity_id, incidents, state, ended_at, end_activity_id, end_reason)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::int, CASE WHEN $8::boolean THEN 'completed' ELSE 'running' END,
+                   CASE WHEN $8::boolean THEN now() END, $9, $10)
+           RETURNING id),
+         ${TASK_ROWS(11)},
+         t AS (
+           INSERT INTO process_engine.tasks
+             (tenant_id, instance_id, execution_id, definition_id, task_definition_key, name, description, category, form_key, assignee_id, priority, due_date,
+              ended_at, end_reason, version)
+           SELECT $1, (SELECT id FROM inst), x.execution_id, $2, x.key, x.name, x.description, x.category, x.form_key, x.assignee_id, coalesce(x.priority, 50), x.due_date,
+                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN now() END, CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 'cancelled' END,
+                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 2 ELSE 1 END
+             FROM x ORDER BY x.ord
+           RETURNING id, execution_id),
+         tk AS (SELECT x.ord, t.id FROM x JOIN t ON t.execution_id = x.execution_id),
+         ins_exec AS (
+           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
+           SELECT e.id, $1, (SELECT id FROM inst), e.parent_id, e.kind, e.node_id, e.status, e.arrived_via, e.data::jsonb
+             FROM unnest($21::uuid[], $22::uuid[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
+                  AS e(id, parent_id, kind, node_id, status, arrived_via, data)),
+         links AS (
+           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
+           SELECT $1, CASE WHEN l.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = l.task_ord), l.user_id, l.group_id, l.type
+             FROM unnest($28::boolean[], $29::int[], $30::bigint[], $31::bigint[], $32::text[]) AS l(on_instance, task_ord, user_id, group_id, type)
+           ON CONFLICT DO NOTHING),
+         act_ins AS (
+           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
+           SELECT $1, (SELECT id FROM inst), a.execution_id, a.activity_id, a.activity_name, a.activity_type, (SELECT tk.id FROM tk WHERE tk.ord = a.task_ord),
+                  CASE WHEN a.ended THEN now() END
+             FROM unnest($33::uuid[], $34::text[], $35::text[], $36::text[], $37::int[], $38::boolean[]) WITH ORDINALITY
+                  AS a(execution_id, activity_id, activity_name, activity_type, task_ord, ended, ord)
+            ORDER BY a.ord),
+         audit AS (
+           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+           SELECT $1, CASE WHEN r.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = r.task_ord), r.type, r.user_id, r.details::jsonb
+             FROM unnest($39::boolean[], $40::int[], $41::text[], $42::bigint[], $43::text[]) WITH ORDINALITY
+                  AS r(on_instance, task_ord, type, user_id, details, ord)
+            ORDER BY r.ord),
+         inc AS (
+           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
+           SELECT $1, (SELECT id FROM inst), i.execution_id, i.activity_id, i.type, left(i.message, 4000)
+             FROM unnest($44::uuid[], $45::text[], $46::text[], $47::text[]) AS i(execution_id, activity_id, type, message)),
+         vars AS (
+           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
+           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value)),
+         var_hist AS (
+           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
+           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb, 'created', $51::bigint FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value))
+       SELECT (SELECT id::text FROM inst) AS "instanceId",
+              (SELECT json_agg(json_build_object('ord', tk.ord, 'id', tk.id::text)) FROM tk) AS tasks`,
+      [
+        instance.tenantId,
+        instance.definitionId,
+        instance.name,
+        instance.businessKey,
+        instance.startedBy,
+        instance.startActivityId,
+        step.incidents.length,
+        ended !== null,
+        ended?.endActivityId ?? null,
+        ended?.reason ?? null,
+        ...taskColumns(tasks),
+        step.cancelledExecutionIds,
+        ...executionColumns(step.executions.inserted),
+        step.links.map((l) => onNewInstance(l.instanceId)),
+        step.links.map((l) => taskOrdinal(l.taskId)),
+        step.links.map((l) => l.userId),
+        step.links.map((l) => l.groupId),
+        step.links.map((l) => l.type),
+        step.activities.map((r) => r.executionId),
+        step.activities.map((r) => r.activityId),
+        step.activities.map((r) => r.activityName),
+        step.activities.map((r) => r.activityType),
+        step.activities.map((r) => taskOrdinal(r.taskId)),
+        step.activities.map((r) => r.ended),
+        step.audit.map((r) => onNewInstance(r.instanceId)),
+        step.audit.map((r) => taskOrdinal(r.taskId)),
+        step.audit.map((r) => r.type),
+        step.audit.map((r) => r.userId),
+        step.audit.map((r) => JSON.stringify(r.details)),
+        step.incidents.map((r) => r.executionId),
+        step.incidents.map((r) => r.activityId),
+        step.incidents.map((r) => r.type),
+        step.incidents.map((r) => r.message),
+        step.newInstanceVariables.map((v) => v.name),
+        step.newInstanceVariables.map((v) => v.type),
+        step.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
+        step.variablesChangedBy,
+      ],
+    );
+    const byOrd = new Map((row!.tasks ?? []).map((r) => [r.ord, r.id]));
+    return { instanceId: row!.instanceId, taskIds: tasks.map((_, i) => byOrd.get(i + 1)!) };
   }
 
   /** Candidate starters of definitions (identity links of type `candidate`, Activiti's). */

@@ -39,6 +39,7 @@ export class AddCandidateStarter {
     } else if ((await this.org.groupIdsByReference(actor.tenantId, [input.groupId!])).get(input.groupId!) !== input.groupId) {
       throw EngineErrors.starterIdentityNotFound('group', input.groupId!);
     }
+    this.definitions.startersChanged();
     const rows = await this.uow.query<CandidateStarterView>(
       `INSERT INTO process_engine.identity_links (tenant_id, definition_id, user_id, group_id, type) VALUES ($1, $2, $3, $4, 'candidate')
        ON CONFLICT DO NOTHING RETURNING user_id::text AS "userId", group_id::text AS "groupId"`,

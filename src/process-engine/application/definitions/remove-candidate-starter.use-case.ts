@@ -27,6 +27,7 @@ export class RemoveCandidateStarter {
     const { actor } = input;
     if (!this.access.isAdmin(actor)) throw EngineErrors.adminOnly('change the candidate starters of a process definition');
     await requireDefinition(this.definitions, actor.tenantId, input.definitionId);
+    this.definitions.startersChanged();
     const column = input.family === 'users' ? 'user_id' : 'group_id';
     const rows = await this.uow.query(
       `DELETE FROM process_engine.identity_links WHERE tenant_id = $1 AND definition_id = $2 AND type = 'candidate' AND ${column} = $3 RETURNING id`,

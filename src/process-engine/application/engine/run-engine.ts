@@ -9,6 +9,8 @@ import { toTypedValue, type TypedValue } from '../../domain/variables/typed-valu
 import { DefinitionRepository } from '../../infrastructure/definition.repository.js';
 import {
   EngineWrites,
+  NEW_INSTANCE_ID,
+  newTaskId,
   type NewActivityRow,
   type NewAuditRow,
   type NewIncidentRow,
@@ -152,7 +154,14 @@ export class RunEngine {
     });
     let instanceId: string;
     let taskIds: string[];
-    if (scope.instanceId === null) {
+    // A new instance whose first step calls no service (a delegate is given the instance id) is
+    // written in ONE statement with everything the step writes: rows are built with placeholder
+    // ids (NEW_INSTANCE_ID, newTaskId) that the statement resolves to the ids it generates.
+    const oneStatement = scope.instanceId === null && !!extras.newInstance && !result.effects.some((e) => e.type === 'invokeService');
+    if (oneStatement) {
+      instanceId = NEW_INSTANCE_ID;
+      taskIds = rows.map((_, i) => newTaskId(i));
+    } else if (scope.instanceId === null) {
       if (!extras.newInstance) throw new Error('RunEngine.write: a new instance needs extras.newInstance');
       ({ instanceId, taskIds } = await this.writes.insertInstance(
         { tenantId, definitionId: scope.definitionId, ...extras.newInstance },
@@ -212,9 +221,11 @@ export class RunEngine {
         },
       });
     });
+    // Warnings name the instance: logged once its id is known.
+    const warnings: Array<(id: string) => string> = [];
     for (const u of unresolvedRefs) {
       const nodeId = created[u.taskIndex]!.nodeId;
-      this.logger.warn(`Instance ${instanceId}, task ${nodeId}: ${u.role} '${u.reference}' names nobody in tenant ${tenantId}`);
+      warnings.push((id) => `Instance ${id}, task ${nodeId}: ${u.role} '${u.reference}' names nobody in tenant ${tenantId}`);
       audit.push({
         instanceId,
         taskId: taskIds[u.taskIndex]!,
@@ -266,7 +277,7 @@ export class RunEngine {
           break;
         }
         case 'incident':
-          this.logger.warn(`Incident ${e.incidentType} on instance ${instanceId} at ${e.nodeId}: ${e.message}`);
+          warnings.push((id) => `Incident ${e.incidentType} on instance ${id} at ${e.nodeId}: ${e.message}`);
           incidents.push({ executionId: e.executionId, activityId: e.nodeId, type: e.incidentType, message: e.message });
           break;
         case 'instanceEnded':
@@ -281,7 +292,7 @@ export class RunEngine {
       }
     }
     const isNew = scope.instanceId === null;
-    await this.writes.writeStep(tenantId, instanceId, {
+    const step = {
       executions: diffExecutions(before, result.state.executions),
       cancelledExecutionIds: cancelled,
       links,
@@ -292,7 +303,13 @@ export class RunEngine {
       newInstanceVariables: isNew ? vars : [],
       variablesChangedBy: scope.actorId,
       instance: { bumpVersion: extras.bumpVersion, ended },
-    });
+    };
+    if (oneStatement) {
+      ({ instanceId, taskIds } = await this.writes.insertInstanceWithStep({ tenantId, definitionId: scope.definitionId, ...extras.newInstance! }, rows, step));
+    } else {
+      await this.writes.writeStep(tenantId, instanceId, step);
+    }
+    for (const warning of warnings) this.logger.warn(warning(instanceId));
     if (!isNew) await this.variables.set({ kind: 'instance', tenantId, instanceId }, vars, scope.actorId);
 
     for (const e of result.effects) {

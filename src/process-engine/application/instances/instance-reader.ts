@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { IdentityApi } from '../../../identity/index.js';
+import { IdentityApi, type UserSummary } from '../../../identity/index.js';
 import type { VariableType } from '../../domain/variables/typed-value.js';
 import type { InstanceRow, InstanceView } from './instance.view.js';
 
@@ -27,11 +27,28 @@ export class InstanceReader {
     private readonly identity: IdentityApi,
   ) {}
 
-  /** One instance of the tenant, or null. Access is the caller's business (EngineAccess). */
+  /**
+   * One instance of the tenant, or null. Access is the caller's business (EngineAccess). Its
+   * variables come in the same statement (the order of `complete`: by name).
+   */
   async one(tenantId: string, id: string, withVariables: boolean): Promise<InstanceView | null> {
-    const rows = await this.uow.query<InstanceRow>(`SELECT ${INSTANCE_COLUMNS} FROM ${INSTANCE_FROM} WHERE p.id = $1 AND p.tenant_id = $2`, [id, tenantId]);
-    const [view] = await this.complete(tenantId, rows, withVariables);
-    return view ?? null;
+    if (!withVariables) {
+      const rows = await this.uow.query<InstanceRow>(`SELECT ${INSTANCE_COLUMNS} FROM ${INSTANCE_FROM} WHERE p.id = $1 AND p.tenant_id = $2`, [id, tenantId]);
+      const [view] = await this.complete(tenantId, rows, false);
+      return view ?? null;
+    }
+    const [found] = await this.uow.query<InstanceRow & { instanceVariables: Array<{ name: string; type: VariableType; value: unknown }> }>(
+      `SELECT ${INSTANCE_COLUMNS},
+              coalesce((SELECT json_agg(json_build_object('name', v.name, 'type', v.type, 'value', v.value) ORDER BY v.name)
+                          FROM process_engine.variables v
+                         WHERE v.tenant_id = p.tenant_id AND v.instance_id = p.id AND v.task_id IS NULL AND v.execution_id IS NULL), '[]') AS "instanceVariables"
+         FROM ${INSTANCE_FROM} WHERE p.id = $1 AND p.tenant_id = $2`,
+      [id, tenantId],
+    );
+    if (!found) return null;
+    const { instanceVariables, ...row } = found;
+    const users = row.startedById ? await this.identity.userSummariesById(tenantId, [row.startedById]) : new Map<string, UserSummary>();
+    return { ...row, startedBy: row.startedById ? (users.get(row.startedById) ?? null) : null, variables: instanceVariables };
   }
 
   /** Adds starters and (optionally) variables to rows read with INSTANCE_COLUMNS, keeping their order. */

@@ -5,6 +5,8 @@ import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { decideCompletion } from '../../domain/task/complete-rules.js';
 import { toTypedValue, type TypedValue } from '../../domain/variables/typed-value.js';
+import type { ExecutionState } from '../../domain/runtime/instance-state.js';
+import { ExecutionRepository, INSTANCE_STATE_COLUMNS } from '../../infrastructure/execution.repository.js';
 import { InstanceRepository, type LockedInstance } from '../../infrastructure/instance.repository.js';
 import { VariableStore } from '../../infrastructure/variable.store.js';
 import { EngineAccess, taskVisibleSql } from '../access/engine-access.js';
@@ -59,6 +61,7 @@ export class CompleteTask {
     private readonly access: EngineAccess,
     private readonly instances: InstanceRepository,
     private readonly variables: VariableStore,
+    private readonly executions: ExecutionRepository,
     private readonly bus: DomainEventBus,
   ) {}
 
@@ -108,7 +111,9 @@ export class CompleteTask {
       await this.variables.set({ kind: 'instance', tenantId: task.tenantId, instanceId: task.instanceId! }, global.map(strip), actor.userId);
     }
 
-    // The versioned update and its audit entry in one statement: no row updated, no entry.
+    // The versioned update and its audit entry in one statement: no row updated, no entry. It also
+    // reads the instance's token tree and variables for the step that follows (the handler of
+    // task.completed): it runs with the instance lock held, so it sees them as they are.
     const details = {
       taskName: task.name,
       taskDefinitionKey: task.taskDefinitionKey,
@@ -118,7 +123,7 @@ export class CompleteTask {
       claimed: decision.claims,
       variables: typed.map((v) => ({ name: v.name, type: v.type, value: v.value, scope: v.scope })),
     };
-    const updated = await this.uow.query<{ id: string }>(
+    const updated = await this.uow.query<{ id: string } & { executions: ExecutionState[] | null; variables: Record<string, unknown> | null }>(
       `WITH done AS (
          UPDATE process_engine.tasks
             SET ended_at = now(), completed_by = $3, end_reason = 'completed', version = version + 1,
@@ -129,13 +134,14 @@ export class CompleteTask {
        audit AS (
          INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
          SELECT d.tenant_id, d.instance_id, d.id, 'task-completed', $3, $5::jsonb FROM done d)
-       SELECT id::text AS id FROM done`,
-      [taskId, task.version, actor.userId, decision.claims, JSON.stringify(details)],
+       SELECT id::text AS id, ${INSTANCE_STATE_COLUMNS('$6::bigint', '$7::bigint')} FROM done`,
+      [taskId, task.version, actor.userId, decision.claims, JSON.stringify(details), task.tenantId, task.instanceId],
     );
     if (updated.length === 0) {
       // The task row was read before the instance lock was granted: someone changed it meanwhile.
       throw (await this.endedNow(taskId)) ? EngineErrors.taskEnded(taskId) : EngineErrors.taskChanged(taskId);
     }
+    if (task.instanceId !== null) this.executions.prime(task.instanceId, updated[0]!);
 
     await this.bus.publish(
       'process-engine.task.completed',
