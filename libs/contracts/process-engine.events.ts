@@ -13,6 +13,8 @@ export interface TaskCompletedPayload {
   readonly completedBy: string;
   /** The form outcome, when the task was completed through a form (forms issue). */
   readonly outcome: string | null;
+  /** The task's form key (a form model id when a form was attached); null: the task had no form, so no draft either. */
+  readonly formKey: string | null;
 }
 
 export interface ProcessInstancePayload {

@@ -4,13 +4,18 @@ import type { DomainEvent } from '../../../libs/kernel/domain-event.js';
 import { OnDomainEvent } from '../../../libs/platform/events/on-domain-event.decorator.js';
 import { FormDraftRepository } from '../infrastructure/form-draft.repository.js';
 
-/** A completed task's draft is of no further use: it goes in the completing transaction. */
+/**
+ * A completed task's draft is of no further use: it goes in the completing transaction. A task
+ * without a form cannot have a draft (save-form needs the task's form), so its completion costs
+ * no statement here.
+ */
 @Injectable()
 export class DropDraftOnTaskCompleted {
   constructor(private readonly drafts: FormDraftRepository) {}
 
   @OnDomainEvent('process-engine.task.completed')
   async drop(event: DomainEvent<'process-engine.task.completed', TaskCompletedPayload>): Promise<void> {
+    if (event.payload.formKey === null) return;
     await this.drafts.delete(event.tenantId, event.payload.taskId);
   }
 }

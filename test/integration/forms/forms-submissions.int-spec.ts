@@ -149,9 +149,11 @@ describe('FormsApi submissions and drafts', () => {
 
     await forms.saveDraft(form, { ...target, taskId: '502' }, { title: 'pending' });
     const bus = t.app.get(DomainEventBus, { strict: false });
-    await uow.run(() =>
-      bus.publish('process-engine.task.completed', { taskId: '502', instanceId: null, executionId: null, taskDefinitionKey: null, completedBy: '1', outcome: null }, '1'),
-    );
+    const completed = { taskId: '502', instanceId: null, executionId: null, taskDefinitionKey: null, completedBy: '1', outcome: null };
+    // A completion that says the task had no form leaves drafts alone (there can be none; this one is planted).
+    await uow.run(() => bus.publish('process-engine.task.completed', { ...completed, formKey: null }, '1'));
+    expect(await forms.draftOf('1', '502')).toEqual({ title: 'pending' });
+    await uow.run(() => bus.publish('process-engine.task.completed', { ...completed, formKey: 'review' }, '1'));
     expect(await forms.draftOf('1', '502')).toBeNull();
   });
 

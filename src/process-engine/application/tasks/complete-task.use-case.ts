@@ -152,6 +152,7 @@ export class CompleteTask {
         taskDefinitionKey: task.taskDefinitionKey,
         completedBy: actor.userId,
         outcome: input.outcome ?? null,
+        formKey: task.formKey,
       },
       task.tenantId,
     );
