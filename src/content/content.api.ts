@@ -41,6 +41,13 @@ export interface ContentSummary {
   readonly createdBy: string;
   readonly processInstanceId: string | null;
   readonly taskId: string | null;
+  readonly created: Date;
+  readonly relatedContent: boolean;
+  /** A link holds no bytes. */
+  readonly link: boolean;
+  readonly contentAvailable: boolean;
+  readonly previewStatus: string;
+  readonly thumbnailStatus: string;
 }
 
 function sameOwner(item: { readonly processInstanceId: string | null; readonly taskId: string | null }, owner: ContentOwner): boolean {
@@ -131,7 +138,24 @@ export class ContentApi {
     return ids.flatMap((id) => {
       const r = rows.get(id);
       return r
-        ? [{ id: r.id, name: r.name, mimeType: r.mimeType, simpleType: r.simpleType, size: r.size, createdBy: r.createdBy, processInstanceId: r.processInstanceId, taskId: r.taskId }]
+        ? [
+            {
+              id: r.id,
+              name: r.name,
+              mimeType: r.mimeType,
+              simpleType: r.simpleType,
+              size: r.size,
+              createdBy: r.createdBy,
+              processInstanceId: r.processInstanceId,
+              taskId: r.taskId,
+              created: r.createdAt,
+              relatedContent: r.relatedContent,
+              link: r.link,
+              contentAvailable: !r.link && r.storeKey !== null,
+              previewStatus: r.previewStatus,
+              thumbnailStatus: r.thumbnailStatus,
+            },
+          ]
         : [];
     });
   }

@@ -113,8 +113,12 @@ export class FormsApi {
     return this.drafts.execute(tenantId, taskId);
   }
 
-  /** `form-values/{field}`: the options of a dropdown/radio/typeahead field (static, or rows of the data table its restUrl names). */
-  fieldOptions(form: ResolvedForm, fieldId: string): Promise<FormOption[]> {
-    return this.options.execute(form, fieldId);
+  /**
+   * `form-values/{field}`: the options of a dropdown/radio/typeahead field (static, or rows of the
+   * data table its restUrl names). With `columnId` (`form-values/{field}/{column}`): the options of
+   * that column of a dynamic-table field, the same way; no such column: 404 FORMS.COLUMN_NOT_FOUND.
+   */
+  fieldOptions(form: ResolvedForm, fieldId: string, columnId?: string): Promise<FormOption[]> {
+    return this.options.execute(form, fieldId, columnId);
   }
 }

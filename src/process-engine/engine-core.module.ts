@@ -20,6 +20,7 @@ import { StartProcessInstance } from './application/instances/start-process-inst
 import { CompleteTask } from './application/tasks/complete-task.use-case.js';
 import { CompleteOnFormSubmitted } from './application/engine/complete-on-form-submitted.handler.js';
 import { EngineForms } from './application/forms/engine-forms.js';
+import { UploadFieldContent } from './application/forms/upload-field-content.js';
 import { FormSubmitters } from './application/forms/form-submitters.js';
 import { StartForms } from './application/forms/start-forms.js';
 import { EngineSharedModule } from './engine-shared.module.js';
@@ -53,6 +54,7 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     AdvanceOnTaskCompleted,
     CompleteOnFormSubmitted,
     EngineForms,
+    UploadFieldContent,
     FormSubmitters,
     StartForms,
     ContinueInstance,
@@ -67,6 +69,6 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     ListRepositoryDefinitions,
     GetRepositoryDefinition,
   ],
-  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites, EngineForms, FormSubmitters],
+  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites, EngineForms, FormSubmitters, UploadFieldContent],
 })
 export class EngineCoreModule {}

@@ -2,7 +2,7 @@ import { DomainError } from '../../../libs/kernel/domain-error.js';
 import type { FormProblem } from '../forms.api.types.js';
 
 /** The forms context's error codes. */
-export type FormsErrorCode = 'FORMS.INVALID_FORM' | 'FORMS.INVALID_VALUES' | 'FORMS.FORM_NOT_FOUND' | 'FORMS.FIELD_NOT_FOUND';
+export type FormsErrorCode = 'FORMS.INVALID_FORM' | 'FORMS.INVALID_VALUES' | 'FORMS.FORM_NOT_FOUND' | 'FORMS.FIELD_NOT_FOUND' | 'FORMS.COLUMN_NOT_FOUND';
 
 /** `"amount: must be a number; name: is required"`: every problem, in order. */
 export function describeProblems(problems: readonly FormProblem[]): string {
@@ -29,5 +29,8 @@ export const FormsErrors = {
   },
   fieldNotFound(fieldId: string): DomainError {
     return DomainError.notFound('FORMS.FIELD_NOT_FOUND', `The form has no field ${fieldId}`, { field: 'field', value: fieldId });
+  },
+  columnNotFound(fieldId: string, columnId: string): DomainError {
+    return DomainError.notFound('FORMS.COLUMN_NOT_FOUND', `Field ${fieldId} of the form is not a dynamic table with a column ${columnId}`, { field: 'column', value: columnId });
   },
 };

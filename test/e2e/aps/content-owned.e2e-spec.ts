@@ -117,9 +117,11 @@ describe('aps content owned by a process instance or task (through the registere
     const a = await upload(alice, 'a.txt');
     const b = await upload(bob, 'b.txt');
     const summaries = await api.summaries('1', [b, '999999', a, 'junk']);
+    // A fresh upload: bytes present, no link, field content; its renditions are made after commit (any status).
+    const fresh = { created: expect.any(Date), relatedContent: false, link: false, contentAvailable: true, previewStatus: expect.any(String), thumbnailStatus: expect.any(String) };
     expect(summaries).toEqual([
-      { id: b, name: 'b.txt', mimeType: 'text/plain', simpleType: 'text', size: 14, createdBy: String(bob.id), processInstanceId: null, taskId: null },
-      { id: a, name: 'a.txt', mimeType: 'text/plain', simpleType: 'text', size: 14, createdBy: String(alice.id), processInstanceId: null, taskId: null },
+      { id: b, name: 'b.txt', mimeType: 'text/plain', simpleType: 'text', size: 14, createdBy: String(bob.id), processInstanceId: null, taskId: null, ...fresh },
+      { id: a, name: 'a.txt', mimeType: 'text/plain', simpleType: 'text', size: 14, createdBy: String(alice.id), processInstanceId: null, taskId: null, ...fresh },
     ]);
     expect(await api.summaries('2', [a, b])).toEqual([]);
   });

@@ -14,7 +14,7 @@ export interface GetStartFormInput {
 /**
  * The start form of a definition (seed 004 "Start Form"), rendered empty, for any user of the
  * tenant. No start form (no formKey on the start event, or one that names no form now): 404.
- * `fieldOptions`: `start-form-values/{field}`.
+ * `fieldOptions`: `start-form-values/{field}` (and `/{column}` of a dynamic-table field).
  */
 @Injectable()
 export class GetStartForm {
@@ -29,9 +29,9 @@ export class GetStartForm {
     return { definition, form: await this.forms.render(form, {}) };
   }
 
-  async fieldOptions(input: GetStartFormInput & { readonly fieldId: string }): Promise<FormOption[]> {
+  async fieldOptions(input: GetStartFormInput & { readonly fieldId: string; readonly columnId?: string }): Promise<FormOption[]> {
     const { form } = await this.resolve(input);
-    return this.forms.fieldOptions(form, input.fieldId);
+    return this.forms.fieldOptions(form, input.fieldId, input.columnId);
   }
 
   private async resolve(input: GetStartFormInput): Promise<{ definition: DefinitionView; form: ResolvedForm }> {

@@ -6,6 +6,7 @@ import { EngineAccess } from '../access/engine-access.js';
 import { InstanceReader } from '../instances/instance-reader.js';
 import type { InstanceView } from '../instances/instance.view.js';
 import { FormErrors } from './engine-forms.js';
+import { UploadFieldContent } from './upload-field-content.js';
 
 /**
  * `GET process-instances/{id}/start-form` (seed 004): the start form the instance was started
@@ -18,6 +19,7 @@ export class GetInstanceStartForm {
     private readonly access: EngineAccess,
     private readonly reader: InstanceReader,
     private readonly forms: FormsApi,
+    private readonly uploads: UploadFieldContent,
   ) {}
 
   async execute(input: { readonly actor: Principal; readonly instanceId: string }): Promise<{ form: RenderedForm; instance: InstanceView }> {
@@ -26,6 +28,8 @@ export class GetInstanceStartForm {
     if (!instance) throw EngineErrors.instanceNotFound(input.instanceId);
     const submitted = await this.forms.submittedValues(input.actor.tenantId, { processInstanceId: input.instanceId, taskId: null });
     if (!submitted) throw FormErrors.noSubmittedStartForm(input.instanceId);
-    return { form: await this.forms.render(submitted.form, submitted.values, { readOnly: true }), instance };
+    const rendered = await this.forms.render(submitted.form, submitted.values, { readOnly: true });
+    const form = await this.uploads.fill(rendered, { tenantId: input.actor.tenantId, userId: input.actor.userId, processInstanceId: input.instanceId, taskId: null });
+    return { form, instance };
   }
 }

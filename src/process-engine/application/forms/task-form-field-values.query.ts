@@ -4,7 +4,10 @@ import type { Principal } from '../../../identity/index.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { EngineForms } from './engine-forms.js';
 
-/** `GET task-forms/{taskId}/form-values/{field}`: the options of a field of the task's form, for anyone who sees the task. */
+/**
+ * `GET task-forms/{taskId}/form-values/{field}` (and `/{column}`): the options of a field of the task's
+ * form (or of a column of its dynamic-table field), for anyone who sees the task.
+ */
 @Injectable()
 export class TaskFormFieldValues {
   constructor(
@@ -13,10 +16,10 @@ export class TaskFormFieldValues {
     private readonly forms: FormsApi,
   ) {}
 
-  async execute(input: { readonly actor: Principal; readonly taskId: string; readonly fieldId: string }): Promise<FormOption[]> {
+  async execute(input: { readonly actor: Principal; readonly taskId: string; readonly fieldId: string; readonly columnId?: string }): Promise<FormOption[]> {
     const viewer = await this.access.requireTask(input.actor, input.taskId);
     const task = await this.engineForms.taskRow(viewer.tenantId, input.taskId);
     const form = await this.engineForms.requireFormOfTask(task);
-    return this.forms.fieldOptions(form, input.fieldId);
+    return this.forms.fieldOptions(form, input.fieldId, input.columnId);
   }
 }

@@ -188,4 +188,26 @@ export class ApsProcessDefinitionsController {
     if (field.length === 0 || field.length > 255) throw DomainError.validation('REQUEST.VALIDATION', 'field must be 1 to 255 characters', { field: 'field' });
     return toApsFormOptions(await this.getStartForm.fieldOptions({ actor, definitionId, fieldId: field }));
   }
+
+  @Get(':processDefinitionId/start-form-values/:field/:column')
+  @ApiOperation({
+    summary: 'Options of a dynamic-table column of the start form',
+    description:
+      DEFINITION_ID +
+      'Any user of the tenant. The options of column `column` of the dynamic-table field `field` of the start form as `[{id, name}]`: the column ' +
+      'definition\'s static `options`, else the rows of the data table its restUrl names (as for fields), else `[]`. No start form or no such field: 404; ' +
+      'a field that is not a dynamic table or has no such column: 404 FORMS.COLUMN_NOT_FOUND (Meridian\'s decision, the document is silent).',
+  })
+  @ApiOkResponse({ type: [ApsFormOptionResponse] })
+  @ApiApsErrors(404)
+  async startFormColumnValues(
+    @CurrentPrincipal() actor: Principal,
+    @Param('processDefinitionId', new DefinitionIdPipe()) definitionId: string,
+    @Param('field') field: string,
+    @Param('column') column: string,
+  ): Promise<Array<{ id: string; name: string }>> {
+    for (const [name, v] of [['field', field], ['column', column]] as const)
+      if (v.length === 0 || v.length > 255) throw DomainError.validation('REQUEST.VALIDATION', `${name} must be 1 to 255 characters`, { field: name });
+    return toApsFormOptions(await this.getStartForm.fieldOptions({ actor, definitionId, fieldId: field, columnId: column }));
+  }
 }

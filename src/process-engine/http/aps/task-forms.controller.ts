@@ -24,9 +24,9 @@ const NO_FORM =
   'A task without a form (no formKey naming a form of its deployment or a form model, and no attached form): 404 ENGINE.NO_TASK_FORM — Meridian\'s ' +
   'decision, the document is silent; complete such a task with `tasks/{taskId}/action/complete`. ';
 
-/** A form field id in the path: 1 to 255 characters. */
-function fieldParam(field: string): string {
-  if (field.length === 0 || field.length > 255) throw DomainError.validation('REQUEST.VALIDATION', 'field must be 1 to 255 characters', { field: 'field' });
+/** A form field (or dynamic-table column) id in the path: 1 to 255 characters. */
+function fieldParam(field: string, name = 'field'): string {
+  if (field.length === 0 || field.length > 255) throw DomainError.validation('REQUEST.VALIDATION', `${name} must be 1 to 255 characters`, { field: name });
   return field;
 }
 
@@ -109,6 +109,27 @@ export class ApsTaskFormsController {
   @ApiApsErrors(403, 404)
   async values(@CurrentPrincipal() actor: Principal, @Param('taskId', TASK_ID) taskId: string, @Param('field') field: string): Promise<Array<{ id: string; name: string }>> {
     return toApsFormOptions(await this.fieldValues.execute({ actor, taskId, fieldId: fieldParam(field) }));
+  }
+
+  @Get(':taskId/form-values/:field/:column')
+  @ApiOperation({
+    summary: 'Options of a dynamic-table column of a task form',
+    description:
+      SEES_TASK +
+      NO_FORM +
+      'The options of column `column` of the dynamic-table field `field` as `[{id, name}]`: the column definition\'s static `options`, else the rows of ' +
+      'the data table its restUrl names (as for fields), else `[]`. A field the form does not have: 404 FORMS.FIELD_NOT_FOUND; a field that is not a ' +
+      'dynamic table or has no such column: 404 FORMS.COLUMN_NOT_FOUND (Meridian\'s decision, the document is silent).',
+  })
+  @ApiOkResponse({ type: [ApsFormOptionResponse] })
+  @ApiApsErrors(403, 404)
+  async columnValues(
+    @CurrentPrincipal() actor: Principal,
+    @Param('taskId', TASK_ID) taskId: string,
+    @Param('field') field: string,
+    @Param('column') column: string,
+  ): Promise<Array<{ id: string; name: string }>> {
+    return toApsFormOptions(await this.fieldValues.execute({ actor, taskId, fieldId: fieldParam(field), columnId: fieldParam(column, 'column') }));
   }
 
   @Get(':taskId/variables')
