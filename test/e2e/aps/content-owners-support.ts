@@ -1,9 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import type { TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { waitFor } from '../../support/wait-for.js';
+import { binary, contentFiles } from './content-test-helpers.js';
 
 /** Helpers of the content-owner specs: images and documents as bytes, and what the server left in the database and on disk. */
 
@@ -17,26 +16,8 @@ export function jpegOf(width: number, height: number): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: { r: 250, g: 200, b: 0 } } }).jpeg().toBuffer();
 }
 
-/** Every file under the content store's directory (bytes and thumbnails). */
-export function filesOnDisk(t: TestApp): string[] {
-  const root = join(t.config.dataDir, 'content');
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else out.push(full);
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+/** Every file under the content store's directory (bytes and thumbnails), relative to DATA_DIR. */
+export const filesOnDisk = contentFiles;
 
 export async function contentRows(t: TestApp): Promise<number> {
   return (await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM content.content_items`))[0]!.n;
@@ -56,11 +37,7 @@ export async function storeSnapshot(t: TestApp): Promise<{ rows: number; files: 
 }
 
 /** A superagent parser that keeps the body as bytes. */
-export function binaryParser(res: { on(event: string, fn: (chunk: Buffer) => void): unknown }, callback: (err: Error | null, body: unknown) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
+export const binaryParser = binary;
 
 /** `METHOD /path STATUS` of an answer, to name the failing call in a loop's assertion. */
 export function callOf(res: { status: number }): string {
