@@ -41,6 +41,11 @@ export class FormDraftRepository {
     this.dropped()?.add(`${tenantId}:${taskId}`);
   }
 
+  /** The draft of a task was dropped by another statement of this transaction (a submission's). */
+  noteDropped(tenantId: string, taskId: string): void {
+    this.dropped()?.add(`${tenantId}:${taskId}`);
+  }
+
   /** `delete`, unless this transaction already dropped that draft (and saved none since). */
   async deleteOnce(tenantId: string, taskId: string): Promise<void> {
     if (this.dropped()?.has(`${tenantId}:${taskId}`)) return;

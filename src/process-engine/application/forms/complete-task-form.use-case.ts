@@ -52,9 +52,9 @@ export class CompleteTaskForm {
     const decision = decideCompletion(task, viewer);
     if (!decision.allowed) throw decision.reason === 'delegated' ? EngineErrors.taskDelegated(taskId) : EngineErrors.mayNotComplete(taskId);
 
-    const row = await this.engineForms.taskRow(viewer.tenantId, taskId);
+    // The task's form reference and the values its read-only fields are compared with, in one read.
+    const { row, current } = await this.engineForms.taskRowWithValues(viewer.tenantId, taskId);
     const form = await this.engineForms.requireFormOfTask(row);
-    const current = await this.engineForms.currentValues(row);
     const submission = await this.forms.validate(form, { values: input.values, outcome: input.outcome, current });
 
     await this.submitters.run(actor, () =>
