@@ -109,16 +109,16 @@ describe('forms hot path: statements per task form completion', () => {
     // step's state; its draft dropped (that write makes the step read its state again); the step.
     expect(plain.statements).toHaveLength(5);
     // Was 17: the deployment's form is no longer looked up per request (its row id is remembered,
-    // the parsed row cached); the task's form reference comes with the current values; the task and its candidates are read in one statement once its
-    // instance is locked; the submission drops the draft in its own statement, and the completion
-    // does not drop it again — which also keeps the step's primed state, so the step reads nothing.
+    // the parsed row cached); the task is locked and read once — fresh, with its candidates and
+    // whether the caller sees it, once its instance is locked — and that read serves the
+    // completion too; the task's form reference comes with the current values; the submission
+    // drops the draft in its own statement, and the completion does not drop it again — which also
+    // keeps the step's primed state, so the step reads nothing.
     expect(form.statements).toEqual([
-      'SELECT true AS', // access: the caller sees the task
-      'SELECT p.state FROM', // the instance locked
-      'SELECT t.id::text AS', // the task locked, with its candidates
+      'SELECT p.id::text AS', // the instance locked
+      'SELECT t.id::text AS', // the task locked and read, with its candidates and visibility
       'SELECT t.id::text AS', // the task's form reference and current values (read-only fields)
       'WITH dropped AS', // the submission recorded, the draft dropped
-      'WITH p AS', // CompleteTask: lock and read
       'WITH input AS', // 21 variables and their history in one statement
       'WITH done AS', // versioned update + audit + the step's state
       'WITH del_exec AS', // the step's writes: the instance ends
