@@ -24,6 +24,8 @@ interface TransactionState {
   touched: Set<string> | 'all';
   /** Statements so far that wrote (or may have written) anything; handing out `manager` counts as one. */
   writes: number;
+  /** Values kept for this transaction only (see `transactionLocal`). */
+  locals?: Map<symbol, unknown>;
 }
 
 interface CommitListener {
@@ -158,6 +160,18 @@ export class UnitOfWork implements OnModuleInit, OnApplicationShutdown {
       else for (const target of written) state.touched.add(target);
     }
     return preparedQuery<T>(state.manager, sql, params, state.begun ? undefined : () => this.begin(state));
+  }
+
+  /**
+   * A value kept for the open transaction only, created on first use and gone with it (commit or
+   * rollback); null outside a transaction. For what a transaction remembers of its own writes.
+   */
+  transactionLocal<T>(key: symbol, create: () => T): T | null {
+    const state = this.storage.getStore();
+    if (!state) return null;
+    state.locals ??= new Map();
+    if (!state.locals.has(key)) state.locals.set(key, create());
+    return state.locals.get(key) as T;
   }
 
   get inTransaction(): boolean {

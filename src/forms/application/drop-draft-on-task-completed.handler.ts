@@ -7,7 +7,8 @@ import { FormDraftRepository } from '../infrastructure/form-draft.repository.js'
 /**
  * A completed task's draft is of no further use: it goes in the completing transaction. A task
  * without a form cannot have a draft (save-form needs the task's form), so its completion costs
- * no statement here.
+ * no statement here; nor does one whose draft the transaction already dropped (a task form
+ * submission, which caused this completion).
  */
 @Injectable()
 export class DropDraftOnTaskCompleted {
@@ -16,6 +17,6 @@ export class DropDraftOnTaskCompleted {
   @OnDomainEvent('process-engine.task.completed')
   async drop(event: DomainEvent<'process-engine.task.completed', TaskCompletedPayload>): Promise<void> {
     if (event.payload.formKey === null) return;
-    await this.drafts.delete(event.tenantId, event.payload.taskId);
+    await this.drafts.deleteOnce(event.tenantId, event.payload.taskId);
   }
 }

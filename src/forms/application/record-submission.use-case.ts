@@ -28,8 +28,10 @@ export class RecordSubmission {
       values: Object.fromEntries(submission.formData.map((d) => [d.fieldId, d.value])),
       outcome: submission.outcome,
       submittedBy: target.userId,
+      // The task's draft goes in the same statement.
+      dropDraft: target.taskId !== null && /^\d{1,18}$/.test(target.taskId),
     });
-    if (target.taskId !== null) await this.drafts.delete(target.tenantId, target.taskId);
+    if (target.taskId !== null) this.drafts.noteDropped(target.tenantId, target.taskId);
     await this.bus.publish(
       'forms.form.submitted',
       {

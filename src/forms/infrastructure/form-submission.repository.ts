@@ -29,11 +29,14 @@ export class FormSubmissionRepository {
     readonly values: Record<string, unknown>;
     readonly outcome: string | null;
     readonly submittedBy: string;
+    /** Drop the task's draft in the same statement (see FormDraftRepository.noteDropped). */
+    readonly dropDraft?: boolean;
   }): Promise<FormSubmissionRow> {
     const [row] = await this.uow.query<FormSubmissionRow>(
-      `INSERT INTO forms.form_submissions AS s (tenant_id, form_definition_id, process_instance_id, task_id, values, outcome, submitted_by)
+      `WITH dropped AS (DELETE FROM forms.form_drafts WHERE $8::boolean AND tenant_id = $1 AND task_id = $4::bigint)
+       INSERT INTO forms.form_submissions AS s (tenant_id, form_definition_id, process_instance_id, task_id, values, outcome, submitted_by)
        VALUES ($1, $2, $3::bigint, $4::bigint, $5::jsonb, $6, $7::bigint) RETURNING ${COLUMNS}`,
-      [s.tenantId, s.formDefinitionId, s.processInstanceId, s.taskId, JSON.stringify(s.values), s.outcome, s.submittedBy],
+      [s.tenantId, s.formDefinitionId, s.processInstanceId, s.taskId, JSON.stringify(s.values), s.outcome, s.submittedBy, s.dropDraft === true && s.taskId !== null],
     );
     return row!;
   }

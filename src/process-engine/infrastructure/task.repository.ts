@@ -46,19 +46,17 @@ export class TaskRepository {
 
   /** Locks the task's instance (if any), then the task; null when the task is not in the tenant. */
   async lock(tenantId: string, taskId: string): Promise<LockedTask | null> {
-    const owner = await this.uow.query<{ instanceId: string | null }>(
-      `SELECT instance_id::text AS "instanceId" FROM process_engine.tasks WHERE id = $1 AND tenant_id = $2`,
+    // The task's instance locked in one statement (none: a standalone task, or no such task).
+    const instance = await this.uow.query<{ state: string }>(
+      `SELECT p.state FROM process_engine.process_instances p
+        WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2) FOR UPDATE OF p`,
       [taskId, tenantId],
     );
-    if (owner.length === 0) return null;
-    let suspended = false;
-    if (owner[0]!.instanceId !== null) {
-      const instance = await this.uow.query<{ state: string }>(
-        `SELECT state FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`,
-        [owner[0]!.instanceId],
-      );
-      suspended = instance[0]?.state === 'suspended';
-    }
+    const suspended = instance[0]?.state === 'suspended';
+    // With its instance locked, nobody changes the task or its links meanwhile (engine lock order):
+    // the task and its candidates in one statement. A standalone task's links are read once its row
+    // is locked, in a statement of their own.
+    const withLinks = instance.length > 0;
     const rows = await this.uow.query<{
       id: string;
       tenantId: string;
@@ -69,15 +67,28 @@ export class TaskRepository {
       delegationState: DelegationState | null;
       ended: boolean;
       version: number;
+      candidateUserIds?: string[];
+      candidateGroupIds?: string[];
     }>(
-      `SELECT id::text AS "id", tenant_id::text AS "tenantId", instance_id::text AS "instanceId", name,
-              assignee_id::text AS "assigneeId", owner_id::text AS "ownerId", delegation_state AS "delegationState",
-              ended_at IS NOT NULL AS "ended", version
-         FROM process_engine.tasks WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+      `SELECT t.id::text AS "id", t.tenant_id::text AS "tenantId", t.instance_id::text AS "instanceId", t.name,
+              t.assignee_id::text AS "assigneeId", t.owner_id::text AS "ownerId", t.delegation_state AS "delegationState",
+              t.ended_at IS NOT NULL AS "ended", t.version${
+                withLinks
+                  ? `,
+              coalesce((SELECT array_agg(l.user_id::text ORDER BY l.id) FROM process_engine.identity_links l
+                         WHERE l.task_id = t.id AND l.type = 'candidate' AND l.user_id IS NOT NULL), '{}') AS "candidateUserIds",
+              coalesce((SELECT array_agg(l.group_id::text ORDER BY l.id) FROM process_engine.identity_links l
+                         WHERE l.task_id = t.id AND l.type = 'candidate' AND l.group_id IS NOT NULL), '{}') AS "candidateGroupIds"`
+                  : ''
+              }
+         FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2 FOR UPDATE OF t`,
       [taskId, tenantId],
     );
     const row = rows[0];
     if (!row) return null;
+    if (row.candidateUserIds && row.candidateGroupIds) {
+      return { ...row, suspended, candidateUserIds: row.candidateUserIds, candidateGroupIds: row.candidateGroupIds };
+    }
     const links = await this.uow.query<{ userId: string | null; groupId: string | null }>(
       `SELECT user_id::text AS "userId", group_id::text AS "groupId" FROM process_engine.identity_links
         WHERE task_id = $1 AND type = 'candidate'`,

@@ -4,7 +4,7 @@ import { FormsApi } from '../../../forms/index.js';
 import type { Principal } from '../../../identity/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 import { decideCompletion } from '../../domain/task/complete-rules.js';
-import { TaskRepository } from '../../infrastructure/task.repository.js';
+import { CompleteTask } from '../tasks/complete-task.use-case.js';
 import { EngineAccess } from '../access/engine-access.js';
 import { EngineForms } from './engine-forms.js';
 import { FormSubmitters } from './form-submitters.js';
@@ -35,7 +35,7 @@ export class CompleteTaskForm {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly access: EngineAccess,
-    private readonly tasks: TaskRepository,
+    private readonly complete: CompleteTask,
     private readonly engineForms: EngineForms,
     private readonly forms: FormsApi,
     private readonly submitters: FormSubmitters,
@@ -44,17 +44,29 @@ export class CompleteTaskForm {
   @Transactional()
   async execute(input: CompleteTaskFormInput): Promise<void> {
     const { actor, taskId } = input;
-    const viewer = await this.access.requireTask(actor, taskId);
-    const task = await this.tasks.lock(viewer.tenantId, taskId);
-    if (!task) throw EngineErrors.taskNotFound(taskId);
-    if (task.ended) throw EngineErrors.taskEnded(taskId);
-    if (task.suspended === true) throw EngineErrors.taskSuspended(taskId);
-    const decision = decideCompletion(task, viewer);
+    // Locks the instance, then reads the task fresh (the read serves the completion that follows).
+    const locked = await this.complete.lockForCompletion(actor, taskId);
+    if (!locked) throw EngineErrors.taskNotFound(taskId);
+    if (!locked.visible) throw EngineErrors.notInvolved('task', taskId);
+    if (locked.endedAt) throw EngineErrors.taskEnded(taskId);
+    if (locked.instance?.state === 'suspended') throw EngineErrors.taskSuspended(taskId);
+    const viewer = await this.access.viewer(actor);
+    const facts = {
+      id: locked.id,
+      assigneeId: locked.assigneeId,
+      ownerId: locked.ownerId,
+      delegationState: locked.delegationState,
+      ended: false,
+      candidateUserIds: locked.candidateUserIds,
+      candidateGroupIds: locked.candidateGroupIds,
+      suspended: false,
+    };
+    const decision = decideCompletion(facts, viewer);
     if (!decision.allowed) throw decision.reason === 'delegated' ? EngineErrors.taskDelegated(taskId) : EngineErrors.mayNotComplete(taskId);
 
-    const row = await this.engineForms.taskRow(viewer.tenantId, taskId);
+    // The task's form reference and the values its read-only fields are compared with, in one read.
+    const { row, current } = await this.engineForms.taskRowWithValues(viewer.tenantId, taskId);
     const form = await this.engineForms.requireFormOfTask(row);
-    const current = await this.engineForms.currentValues(row);
     const submission = await this.forms.validate(form, { values: input.values, outcome: input.outcome, current });
 
     await this.submitters.run(actor, () =>

@@ -60,6 +60,31 @@ export class EngineForms {
     return row;
   }
 
+  /**
+   * `taskRow` and `currentValues` in one statement (task form completion): the task's variables
+   * come as [name, value] pairs in currentValues' order, so that task-local ones win.
+   */
+  async taskRowWithValues(tenantId: string, taskId: string): Promise<{ row: TaskFormRow; current: Record<string, unknown> }> {
+    const rows = await this.uow.query<TaskFormRow & { current: Array<[string, unknown]> }>(
+      `SELECT t.id::text AS id, t.tenant_id::text AS "tenantId", t.instance_id::text AS "instanceId", t.execution_id::text AS "executionId",
+              t.name, t.form_key AS "formKey", t.form_model_id::text AS "formModelId", t.ended_at IS NOT NULL AS ended,
+              d.id AS "definitionId", d.name AS "definitionName", d.key AS "definitionKey", d.deployment_id::text AS "deploymentId",
+              (SELECT coalesce(json_agg(json_build_array(v.name, v.value) ORDER BY (v.task_id IS NOT NULL), v.name), '[]'::json)
+                 FROM process_engine.variables v
+                WHERE v.tenant_id = t.tenant_id
+                  AND (v.task_id = t.id OR (t.instance_id IS NOT NULL AND v.instance_id = t.instance_id AND v.task_id IS NULL AND v.execution_id IS NULL))) AS current
+         FROM process_engine.tasks t LEFT JOIN process_engine.process_definitions d ON d.id = t.definition_id
+        WHERE t.id = $1 AND t.tenant_id = $2`,
+      [taskId, tenantId],
+    );
+    const found = rows[0];
+    if (!found) throw EngineErrors.taskNotFound(taskId);
+    const { current: pairs, ...row } = found;
+    const current: Record<string, unknown> = {};
+    for (const [name, value] of pairs) current[name] = value;
+    return { row, current };
+  }
+
   /** The task's form, or null when it has none. */
   async formOfTask(task: TaskFormRow): Promise<ResolvedForm | null> {
     if (task.formModelId !== null) return this.forms.formOfModel(task.tenantId, task.formModelId);

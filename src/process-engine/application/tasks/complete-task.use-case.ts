@@ -43,6 +43,11 @@ const TASK_COLUMNS = `SELECT t.id::text AS id, t.tenant_id::text AS "tenantId", 
         coalesce((SELECT array_agg(l.user_id::text) FROM process_engine.identity_links l WHERE l.task_id = t.id AND l.type = 'candidate' AND l.user_id IS NOT NULL), '{}') AS "candidateUserIds",
         coalesce((SELECT array_agg(l.group_id::text) FROM process_engine.identity_links l WHERE l.task_id = t.id AND l.type = 'candidate' AND l.group_id IS NOT NULL), '{}') AS "candidateGroupIds"`;
 
+/** What a completion read of its task, locked; see CompleteTask.lockForCompletion. */
+export type LockedTaskRead = TaskRow & { instance: LockedInstance | null; visible: boolean };
+
+const PRELOCKED = Symbol('process-engine.complete-task.prelocked');
+
 /**
  * Completes a task (assignee, owner, or a candidate who may act on it; admins): bumps its version
  * with `WHERE version = $seen` (a lost race is 409), ends it, and publishes
@@ -76,7 +81,8 @@ export class CompleteTask {
 
     // One round trip locks the instance, reads the task and checks it is visible; a standalone task
     // is then locked itself.
-    const locked = await this.lockAndRead(taskId, actor, groupIds);
+    const prelocked = this.takePrelocked(actor, taskId);
+    const locked = prelocked ?? (await this.lockAndRead(taskId, actor, groupIds));
     // 404 unless the task exists in the caller's tenant, 403 unless the caller may see it (EngineAccess rules).
     if (!locked || locked.tenantId !== actor.tenantId) throw EngineErrors.taskNotFound(taskId);
     if (!locked.visible) throw EngineErrors.notInvolved('task', taskId);
@@ -84,7 +90,7 @@ export class CompleteTask {
     const typed = (input.variables ?? []).map((v) => ({ scope: v.scope ?? 'global', name: v.name, ...toTypedValue(v.name, v.type, v.value) }));
 
     const instance = locked.instance ? this.instances.noteLocked(locked.instance) : null;
-    const task = locked.instanceId === null ? await this.readLockedStandalone(taskId) : locked;
+    const task = locked.instanceId === null && !prelocked ? await this.readLockedStandalone(taskId) : locked;
     if (!task) throw EngineErrors.taskNotFound(taskId);
     if (task.endedAt) throw EngineErrors.taskEnded(taskId);
     if (instance && instance.state !== 'running') {
@@ -182,6 +188,46 @@ export class CompleteTask {
       groupIds === null ? [taskId] : [taskId, actor.userId, groupIds],
     );
     return rows[0] ?? null;
+  }
+
+  /**
+   * For CompleteTaskForm, which checks the task before it validates the form and then completes it
+   * (through forms' event) in the same transaction: locks the task's instance, then the task — read
+   * fresh once the instance lock is granted, with its candidates and whether the actor sees it.
+   * The read then serves this transaction's completion of that task by that actor instead of a
+   * second locking read, as long as the transaction has written nothing of the engine meanwhile
+   * (the locks keep every other writer out). null: no such task in the actor's tenant.
+   */
+  async lockForCompletion(actor: Principal, taskId: string): Promise<LockedTaskRead | null> {
+    const groupIds = this.access.isAdmin(actor) ? null : await this.access.groupIdsOf(actor);
+    const [instance] = await this.uow.query<LockedInstance>(
+      `SELECT p.id::text AS id, p.tenant_id::text AS "tenantId", p.definition_id AS "definitionId", p.state, p.version
+         FROM process_engine.process_instances p
+        WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2) FOR UPDATE OF p`,
+      [taskId, actor.tenantId],
+    );
+    const visible = groupIds === null ? 'true' : taskVisibleSql('t', '$3::bigint', '$4::bigint[]');
+    const rows = await this.uow.query<TaskRow & { visible: boolean }>(
+      `${TASK_COLUMNS}, ${visible} AS visible FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2 FOR UPDATE OF t`,
+      groupIds === null ? [taskId, actor.tenantId] : [taskId, actor.tenantId, actor.userId, groupIds],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    const read: LockedTaskRead = { ...row, instance: instance ? this.instances.noteLocked(instance) : null };
+    if (!this.uow.hasTouched(['process_engine'])) {
+      this.uow.transactionLocal(PRELOCKED, () => new Map<string, { userId: string; read: LockedTaskRead }>())?.set(taskId, { userId: actor.userId, read });
+    }
+    return read;
+  }
+
+  /** What lockForCompletion read of the task in this transaction, if it still holds (see there). */
+  private takePrelocked(actor: Principal, taskId: string): LockedTaskRead | null {
+    const held = this.uow.transactionLocal(PRELOCKED, () => new Map<string, { userId: string; read: LockedTaskRead }>());
+    const entry = held?.get(taskId);
+    if (!entry) return null;
+    held!.delete(taskId);
+    if (entry.userId !== actor.userId || this.uow.hasTouched(['process_engine'])) return null;
+    return entry.read;
   }
 
   /** Whether the task has ended, as committed now (a fresh statement: after the lock wait). */
