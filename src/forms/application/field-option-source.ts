@@ -17,6 +17,14 @@ export interface RestOptionField {
  */
 export abstract class FieldOptionSource {
   abstract options(form: ResolvedForm, field: RestOptionField): Promise<FormOption[]>;
+
+  /**
+   * The options when this source knows the restUrl (it names a data table), else null: a submitted
+   * value is then checked against them. The default knows none (the value is accepted as sent).
+   */
+  knownOptions(_form: ResolvedForm, _field: RestOptionField): Promise<FormOption[] | null> {
+    return Promise.resolve(null);
+  }
 }
 
 @Injectable()

@@ -1,6 +1,6 @@
-import type { FormProblem, FormVariable, ValidatedSubmission } from '../forms.api.types.js';
+import type { FormOption, FormProblem, FormVariable, ValidatedSubmission } from '../forms.api.types.js';
 import { parseDisplayDate, parseIsoDate } from './form-dates.js';
-import { allFields, CONTAINER_TYPES, VALUELESS_TYPES, type ColumnDefinition, type FormDefinition, type FormField } from './form-definition.js';
+import { allFields, CONTAINER_TYPES, OPTION_TYPES, VALUELESS_TYPES, type ColumnDefinition, type FormDefinition, type FormField } from './form-definition.js';
 import { wholeValueMatcher } from './safe-pattern.js';
 import { isVisible } from './visibility.js';
 
@@ -301,8 +301,17 @@ function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Validates a submission of `form`; see the rules above. */
-export function validateSubmission(form: FormDefinition, input: SubmissionInput): SubmissionResult {
+/**
+ * Validates a submission of `form`; see the rules above. `restOptions` (field id → options): the
+ * options of dropdown / radio-buttons / typeahead fields whose restUrl a known source lists (a data
+ * table); such a field's value must be one of them (the option object, its id or its name) and is
+ * stored as the option id. A restUrl field absent from it keeps its value as sent.
+ */
+export function validateSubmission(
+  form: FormDefinition,
+  input: SubmissionInput,
+  restOptions: ReadonlyMap<string, readonly FormOption[]> = new Map(),
+): SubmissionResult {
   const problems: FormProblem[] = [];
   const current = isRecord(input.current) ? input.current : {};
   if (!isRecord(input.values)) return { ok: false, problems: [{ field: 'values', message: 'must be an object of field id → value' }], users: [] };
@@ -332,6 +341,13 @@ export function validateSubmission(form: FormDefinition, input: SubmissionInput)
         const rows = coerceTable(field, raw, true, problems);
         if (rows === null) continue;
         coerced = { value: rows, type: 'json' };
+      } else if (restOptions.has(field.id) && OPTION_TYPES.has(field.type) && (field.options === null || field.options.length === 0)) {
+        const o = option({ options: restOptions.get(field.id)! }, raw);
+        if (o === null || o === 'none') {
+          problems.push({ field: field.id, message: field.readOnly ? 'is read-only' : `must be one of the options of ${field.restUrl ?? 'its restUrl'}` });
+          continue;
+        }
+        coerced = { value: o.id, type: 'string' };
       } else {
         const c = coerceFieldValue(field, raw, true);
         if (!c.ok) {

@@ -100,4 +100,45 @@ describe('forms: options of form fields from data tables (DataTableOptions)', ()
     const [acme] = (await file('2', '701')) as [ResolvedForm];
     await expect(forms.fieldOptions(acme, 'country')).rejects.toMatchObject({ code: 'FORMS.DATA_TABLE_NOT_FOUND' });
   });
+  it('FormsApi.validate: a restUrl naming a data table accepts only its option ids (object, id or name; stored as the id); other URLs accept the value as sent', async () => {
+    const forms = t.app.get(FormsApi, { strict: false });
+    const [form] = (await forms.registerDeploymentForms({
+      tenantId: '1',
+      deploymentId: '702',
+      files: [
+        {
+          name: 'pick.form',
+          bytes: Buffer.from(
+            JSON.stringify({
+              key: 'pick',
+              fields: [
+                { id: 'country', type: 'dropdown', restUrl: 'pmtable:PMT_COUNTRIES', restIdProperty: 'CODE', restLabelProperty: 'NAME' },
+                { id: 'byUid', type: 'radio-buttons', restUrl: `/api/1.0/workflow/pmtable/${uid}/data`, restIdProperty: 'CODE', restLabelProperty: 'NAME' },
+                { id: 'remote', type: 'dropdown', restUrl: 'http://169.254.169.254/latest/meta-data' },
+                { id: 'missing', type: 'dropdown', restUrl: 'pmtable:PMT_NONE' },
+              ],
+            }),
+          ),
+        },
+      ],
+    })) as [ResolvedForm];
+    const ok = await forms.validate(form, { values: { country: 'JP', byUid: { id: 'FR' }, remote: 'anything' }, outcome: null });
+    expect(ok.variables).toEqual([
+      { name: 'country', type: 'string', value: 'JP' },
+      { name: 'byUid', type: 'string', value: 'FR' },
+      { name: 'remote', type: 'string', value: 'anything' },
+    ]);
+    const byName = await forms.validate(form, { values: { country: 'France' }, outcome: null });
+    expect(byName.variables).toEqual([{ name: 'country', type: 'string', value: 'FR' }]);
+    const bad = await forms.validate(form, { values: { country: 'ZZ', byUid: 'JP' }, outcome: null }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(DomainError);
+    expect(bad).toMatchObject({ code: 'FORMS.INVALID_VALUES' });
+    expect((bad as DomainError).message).toContain('country: must be one of the options of pmtable:PMT_COUNTRIES');
+    expect((bad as DomainError).message).not.toContain('byUid');
+    const gone = await forms.validate(form, { values: { missing: 'x' }, outcome: null }).catch((e: unknown) => e);
+    expect(gone).toMatchObject({ code: 'FORMS.INVALID_VALUES' });
+    expect((gone as DomainError).message).toContain('missing:');
+    // Nothing is stored by validate: the table still has its three rows.
+    expect(await options.optionsFor('1', 'PMT_COUNTRIES', 'CODE', 'NAME')).toHaveLength(3);
+  });
 });

@@ -18,6 +18,10 @@ export class DataTableFieldOptionSource extends FieldOptionSource {
   }
 
   async options(form: ResolvedForm, field: RestOptionField): Promise<FormOption[]> {
-    return (await this.tables.optionsForRestUrl(form.tenantId, field.restUrl, field.restIdProperty, field.restLabelProperty)) ?? [];
+    return (await this.knownOptions(form, field)) ?? [];
+  }
+
+  override knownOptions(form: ResolvedForm, field: RestOptionField): Promise<FormOption[] | null> {
+    return this.tables.optionsForRestUrl(form.tenantId, field.restUrl, field.restIdProperty, field.restLabelProperty);
   }
 }
