@@ -67,6 +67,11 @@ export interface ValidatedSubmission {
   readonly outcome: string | null;
   /** Content ids named by upload fields (the engine attaches them to the instance as field content). */
   readonly contentIds: readonly string[];
+  /**
+   * Ids of the functional-group fields among `variables` (their values are group ids). Forms may not
+   * use org-structure, so the engine checks that those groups exist in the tenant. Optional: absent = none.
+   */
+  readonly groupFields?: readonly string[];
   /** What the audit shows: one entry per field with a value. */
   readonly formData: ReadonlyArray<{ readonly fieldId: string; readonly fieldName: string | null; readonly value: unknown }>;
 }

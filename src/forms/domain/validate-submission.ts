@@ -325,6 +325,7 @@ export function validateSubmission(
   const formData: Array<{ fieldId: string; fieldName: string | null; value: unknown }> = [];
   const contentIds: string[] = [];
   const users: NamedUser[] = [];
+  const groupFields: string[] = [];
 
   for (const field of fields) {
     if (!visible.has(field.id)) continue;
@@ -382,6 +383,7 @@ export function validateSubmission(
     formData.push({ fieldId: field.id, fieldName: field.name, value: coerced.value });
     if (field.type === 'upload') for (const id of String(coerced.value).split(',')) if (id && !contentIds.includes(id)) contentIds.push(id);
     if (field.type === 'people') users.push({ field: field.id, userId: String(coerced.value) });
+    if (field.type === 'functional-group') groupFields.push(field.id);
   }
 
   let outcome: string | null = null;
@@ -396,7 +398,7 @@ export function validateSubmission(
   }
   if (problems.length > 0) return { ok: false, problems, users };
   if (outcome !== null) variables.push({ name: outcomeVariableName(form.key), type: 'string', value: outcome });
-  return { ok: true, submission: { variables, outcome, contentIds, formData }, users };
+  return { ok: true, submission: { variables, outcome, contentIds, groupFields, formData }, users };
 }
 
 /** `form_{key}_outcome`, as Alfresco names the outcome variable of a form. */

@@ -68,6 +68,7 @@ export class CompleteTaskForm {
     const { row, current } = await this.engineForms.taskRowWithValues(viewer.tenantId, taskId);
     const form = await this.engineForms.requireFormOfTask(row);
     const submission = await this.forms.validate(form, { values: input.values, outcome: input.outcome, current });
+    await this.engineForms.checkGroups(viewer.tenantId, submission);
 
     await this.submitters.run(actor, () =>
       this.forms.recordSubmission(form, { tenantId: viewer.tenantId, userId: actor.userId, processInstanceId: row.instanceId, taskId }, submission),

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../../../../libs/kernel/domain-error.js';
 import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.js';
-import { FormsApi, type ResolvedForm } from '../../../forms/index.js';
+import { FormsApi, type ResolvedForm, type ValidatedSubmission } from '../../../forms/index.js';
+import { OrgStructureApi } from '../../../org-structure/index.js';
 import { EngineErrors } from '../../domain/process-engine.errors.js';
 
 /** A task with what its form needs: the form reference and its definition (null for a standalone task). */
@@ -30,6 +31,9 @@ export const FormErrors = {
       value: definitionId,
     }),
   formModelNotFound: (formId: string) => DomainError.notFound('ENGINE.FORM_NOT_FOUND', `Form ${formId} not found`, { field: 'formId', value: formId }),
+  /** Functional-group fields naming groups that do not exist in the tenant: the forms shape (FORMS.INVALID_VALUES, every field named). */
+  unknownGroups: (problems: ReadonlyArray<{ field: string; message: string }>) =>
+    DomainError.validation('FORMS.INVALID_VALUES', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { field: problems[0]?.field, problems: [...problems] }),
   noSubmittedStartForm: (instanceId: string) =>
     DomainError.notFound('ENGINE.NO_START_FORM', `Process instance ${instanceId} was not started with a start form`, { field: 'processInstanceId', value: instanceId }),
 };
@@ -44,7 +48,23 @@ export class EngineForms {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly forms: FormsApi,
+    private readonly org: OrgStructureApi,
   ) {}
+
+  /**
+   * After FormsApi.validate: every functional-group field's value must be a group of the tenant
+   * (forms may not use org-structure, so the engine checks it). An unknown group, or one of another
+   * tenant: 400 FORMS.INVALID_VALUES naming the field; nothing has been written yet.
+   */
+  async checkGroups(tenantId: string, submission: ValidatedSubmission): Promise<void> {
+    const fields = new Set(submission.groupFields ?? []);
+    if (fields.size === 0) return;
+    const named = submission.variables.filter((v) => fields.has(v.name) && v.value !== null && v.value !== undefined).map((v) => ({ field: v.name, id: String(v.value) }));
+    if (named.length === 0) return;
+    const existing = new Set(await this.org.existingGroupIds(tenantId, [...new Set(named.map((n) => n.id))]));
+    const problems = named.filter((n) => !existing.has(n.id)).map((n) => ({ field: n.field, message: `group ${n.id} does not exist` }));
+    if (problems.length > 0) throw FormErrors.unknownGroups(problems);
+  }
 
   async taskRow(tenantId: string, taskId: string): Promise<TaskFormRow> {
     const rows = await this.uow.query<TaskFormRow>(

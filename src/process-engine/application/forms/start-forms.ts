@@ -37,6 +37,7 @@ export class StartForms {
     const form = await this.engineForms.startFormOf(def);
     if (!form) throw FormErrors.valuesWithoutStartForm(def.id);
     const submission = await this.forms.validate(form, { values: values ?? {}, outcome: outcome ?? null });
+    await this.engineForms.checkGroups(def.tenantId, submission);
     return { form, submission };
   }
 
