@@ -12,7 +12,7 @@ import { LoadForm } from './load-form.query.js';
  * Checks submitted values against the form (see domain/validate-submission.ts for the rules) and
  * that the users named by people fields exist in the form's tenant (through IdentityApi); those
  * problems follow the others. Functional-group ids are not checked here: groups belong to org-structure, which
- * forms may not use; the engine resolves them when it uses them. Stores nothing.
+ * forms may not use; the submission names them in `groupFields` and the engine checks them. Stores nothing.
  */
 @Injectable()
 export class ValidateSubmission {
