@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import { IdentityApi } from '../../../src/identity/index.js';
 import { OrgStructureApi } from '../../../src/org-structure/index.js';
@@ -9,6 +9,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
 import { deployBpmn, instanceRow, oneTaskBpmn, principalOf, startInProcess, tasksOf } from '../../support/engine.js';
 import { notificationsSettled } from '../../support/notifications.js';
+import { countStatements } from '../../support/statements.js';
 import { waitFor } from '../../support/wait-for.js';
 
 const ADMIN = '1';
@@ -71,16 +72,7 @@ describe('engine hot path: statements per start and completion, one-statement st
     await t.close();
   });
 
-  async function counted<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-    const uow = t.app.get(UnitOfWork, { strict: false });
-    const spy = jest.spyOn(uow, 'query');
-    try {
-      const result = await run();
-      return { result, statements: spy.mock.calls.map((c) => String(c[0]).trim().split(/\s+/).slice(0, 3).join(' ')) };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  const counted = <T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> => countStatements(t, run);
 
   it('a start is one statement once its definition is cached; a completion three', async () => {
     await deployBpmn(t, oneTaskBpmn('hot'));

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { CompleteTaskForm } from '../../../src/process-engine/application/forms/complete-task-form.use-case.js';
 import { StartProcessInstance } from '../../../src/process-engine/application/instances/start-process-instance.use-case.js';
 import { CompleteTask } from '../../../src/process-engine/application/tasks/complete-task.use-case.js';
@@ -7,6 +6,7 @@ import { startTestApp, type TestApp } from '../../support/app.js';
 import { sql } from '../../support/db.js';
 import { ENGINE_API, instanceRow, principalOf } from '../../support/engine.js';
 import { notificationsSettled } from '../../support/notifications.js';
+import { countStatements } from '../../support/statements.js';
 
 const ADMIN = '1';
 
@@ -78,16 +78,7 @@ describe('forms hot path: statements per task form completion', () => {
     await t.close();
   });
 
-  async function counted<T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
-    const uow = t.app.get(UnitOfWork, { strict: false });
-    const spy = jest.spyOn(uow, 'query');
-    try {
-      const result = await run();
-      return { result, statements: spy.mock.calls.map((c) => String(c[0]).trim().split(/\s+/).slice(0, 3).join(' ')) };
-    } finally {
-      spy.mockRestore();
-    }
-  }
+  const counted = <T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> => countStatements(t, run);
 
   it('a form completion writes its submission, 21 variables and the completion in few statements', async () => {
     const actor = await principalOf(t, ADMIN);
