@@ -15,6 +15,7 @@
 //       JSON.stringify(getState()) after each step (the cost of persisting it);
 // and prints lifecycles/s, p50/p99 of start and of complete, and ours/bpmn-engine.
 import { EventEmitter } from 'node:events';
+import http from 'node:http';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -90,7 +91,10 @@ function cpuSnapshot(serverPid, dataDir) {
 /** CPU ms per lifecycle between two snapshots, for the processes that did the work. */
 function cpuPer(before, after, n, inProcessApp) {
   const node = inProcessApp ? after.bench - before.bench : after.server - before.server;
-  return { 'node CPU ms/lc': +(node / n).toFixed(2), 'pg CPU ms/lc': +((after.pg - before.pg) / n).toFixed(2) };
+  const cpu = { 'node CPU ms/lc': +(node / n).toFixed(2), 'pg CPU ms/lc': +((after.pg - before.pg) / n).toFixed(2) };
+  // Over HTTP the clients run in this process, on the same two cores: their share is shown apart.
+  if (!inProcessApp) cpu['client CPU ms/lc'] = +((after.bench - before.bench) / n).toFixed(2);
+  return cpu;
 }
 
 function stats(times) {
@@ -141,30 +145,70 @@ async function inProcess(app, actor, services, key, n, width, tasksPer) {
   return { wall, starts, completes };
 }
 
+/**
+ * A small HTTP/1.1 client for (b): 16 keep-alive sockets through node:http, JSON in and out. The
+ * clients share the two cores with the server, so their own cost counts against it: WHATWG fetch
+ * (undici) spent ≈ 2 ms of CPU per lifecycle here, node:http ≈ 0.3 ms — about what a dedicated load
+ * generator (autocannon, wrk) spends. CLIENT=fetch runs (b) with fetch instead, for comparison.
+ */
+function httpClient(url, auth) {
+  const { hostname, port } = new URL(url);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: HTTP_CLIENTS });
+  const request = (method, path, body) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const headers = { authorization: auth };
+      if (payload !== undefined) Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) });
+      const req = http.request({ host: hostname, port, method, path, agent, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode, ok: res.statusCode >= 200 && res.statusCode < 300, text, json: () => JSON.parse(text) });
+        });
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  const viaFetch = async (method, path, body) => {
+    const headers = { authorization: auth };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, ok: res.ok, text, json: () => JSON.parse(text) };
+  };
+  return { request: process.env.CLIENT === 'fetch' ? viaFetch : request, close: () => agent.destroy() };
+}
+
 /** (b) Over HTTP, 16 clients; the aps endpoints of the other tracks. */
 async function overHttp(url, auth, key, n) {
-  const headers = { authorization: auth, 'content-type': 'application/json' };
-  const probe = await fetch(`${url}/activiti-app/api/enterprise/process-instances`, { method: 'POST', headers, body: JSON.stringify({ processDefinitionKey: key }) });
-  if (probe.status === 404 || probe.status === 405) return null;
-  if (!probe.ok) throw new Error(`POST process-instances: ${probe.status} ${await probe.text()}`);
-  const starts = [];
-  const completes = [];
-  const wall = await pool(n, HTTP_CLIENTS, async () => {
-    let t = now();
-    const res = await fetch(`${url}/activiti-app/api/enterprise/process-instances`, { method: 'POST', headers, body: JSON.stringify({ processDefinitionKey: key }) });
-    if (!res.ok) throw new Error(`start: ${res.status}`);
-    const instance = await res.json();
-    starts.push(now() - t);
-    const q = await fetch(`${url}/activiti-app/api/enterprise/tasks/query`, { method: 'POST', headers, body: JSON.stringify({ processInstanceId: String(instance.id) }) });
-    if (!q.ok) throw new Error(`tasks/query: ${q.status}`);
-    const tasks = (await q.json()).data;
-    t = now();
-    const done = await fetch(`${url}/activiti-app/api/enterprise/tasks/${tasks[0].id}/action/complete`, { method: 'PUT', headers });
-    if (!done.ok) throw new Error(`complete: ${done.status} ${await done.text()}`);
-    await done.arrayBuffer();
-    completes.push(now() - t);
-  });
-  return { wall, starts, completes };
+  const client = httpClient(url, auth);
+  try {
+    const api = '/activiti-app/api/enterprise';
+    const probe = await client.request('POST', `${api}/process-instances`, { processDefinitionKey: key });
+    if (probe.status === 404 || probe.status === 405) return null;
+    if (!probe.ok) throw new Error(`POST process-instances: ${probe.status} ${probe.text}`);
+    const starts = [];
+    const completes = [];
+    const wall = await pool(n, HTTP_CLIENTS, async () => {
+      let t = now();
+      const res = await client.request('POST', `${api}/process-instances`, { processDefinitionKey: key });
+      if (!res.ok) throw new Error(`start: ${res.status} ${res.text}`);
+      const instance = res.json();
+      starts.push(now() - t);
+      const q = await client.request('POST', `${api}/tasks/query`, { processInstanceId: String(instance.id) });
+      if (!q.ok) throw new Error(`tasks/query: ${q.status} ${q.text}`);
+      const tasks = q.json().data;
+      t = now();
+      const done = await client.request('PUT', `${api}/tasks/${tasks[0].id}/action/complete`);
+      if (!done.ok) throw new Error(`complete: ${done.status} ${done.text}`);
+      completes.push(now() - t);
+    });
+    return { wall, starts, completes };
+  } finally {
+    client.close();
+  }
 }
 
 /** (c) bpmn-engine in process, state serialized after each step. */
@@ -233,6 +277,9 @@ async function main() {
       const cpu = cpuPer(before, cpuSnapshot(child.pid, data.dir), N, true);
       rows.push(result(`(a) application services, ${CONCURRENCY} concurrent`, N, a.wall, a.starts, a.completes, cpu));
     }
+    // The server's own warm-up (its JIT, its statements prepared on every pooled connection): the
+    // in-process warm-up above ran in this process, not in the server.
+    if (PARTS.has('b')) await overHttp(url, auth, 'benchOneTask', Math.min(300, N));
     const beforeB = cpuSnapshot(child.pid, data.dir);
     const b = PARTS.has('b') ? await overHttp(url, auth, 'benchOneTask', N) : null;
     if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes, cpuPer(beforeB, cpuSnapshot(child.pid, data.dir), N, false)));
