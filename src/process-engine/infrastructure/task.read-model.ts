@@ -301,8 +301,12 @@ export class TaskReadModel {
     const conditions = where(req.criteria, p).join('\n  AND ');
     const dir = req.sort.direction === 'asc' ? 'ASC' : 'DESC';
     const order = `${SORT_COLUMNS[req.sort.field]} ${dir} NULLS LAST, t.id ${dir}`;
+    // The first page has no OFFSET clause: with `OFFSET $n` PostgreSQL costs the generic plan of
+    // this prepared statement above its custom plans and so plans it again on every call (≈ 0.5 ms
+    // of planning, more than the query itself); without it the generic plan is kept and reused.
+    const paging = req.offset > 0 ? `LIMIT ${p.add(req.limit)} OFFSET ${p.add(req.offset)}` : `LIMIT ${p.add(req.limit)}`;
     const rows = await this.uow.query<TaskRow & { total: string }>(
-      `SELECT ${cols}, count(*) OVER () AS total ${FROM} WHERE ${conditions} ORDER BY ${order} LIMIT ${p.add(req.limit)} OFFSET ${p.add(req.offset)}`,
+      `SELECT ${cols}, count(*) OVER () AS total ${FROM} WHERE ${conditions} ORDER BY ${order} ${paging}`,
       p.values,
     );
     if (rows.length > 0 || req.offset === 0) return { total: rows.length > 0 ? Number(rows[0]!.total) : 0, rows };

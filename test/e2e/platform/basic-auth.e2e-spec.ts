@@ -89,6 +89,20 @@ describe('HTTP Basic authentication', () => {
     expect(scheme.body.errors[0].message).toMatch(/scheme/i);
   });
 
+  it('takes a password with colons whole (RFC 7617: only the first colon separates the user id)', async () => {
+    await createUser(t, 'colons', 'pass:word:with:colons');
+    await t.http().get(SELF).set('Authorization', basic('colons', 'pass:word:with:colons')).expect(200);
+    await t.http().get(SELF).set('Authorization', basic('colons', 'pass')).expect(401);
+  });
+
+  it('answers 401 to malformed Basic credentials: no colon, empty parts, not base64', async () => {
+    const encoded = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+    for (const header of [encoded('admin'), encoded(':password'), encoded('admin:'), 'Basic', 'Basic !!!not-base64!!!']) {
+      const res = await t.http().get(SELF).set('Authorization', header).expect(401);
+      expect(res.body.errors).toHaveLength(1);
+    }
+  });
+
   it('throttles an account after 10 failed logins within 5 minutes: 429 with Retry-After', async () => {
     await createUser(t, 'victim', 'victim-password-1');
     for (let i = 0; i < 10; i++) {

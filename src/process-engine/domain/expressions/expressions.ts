@@ -106,7 +106,31 @@ export function isTemplateLiteral(template: TextTemplate): boolean {
 /** Warnings that mean "this value is missing" rather than "this expression is wrong". */
 const TOLERATED = new Set(['NO_PROPERTY_FOUND', 'NO_CONTEXT_ENTRY_FOUND']);
 
+/**
+ * A lone variable name (`initiator`, `amount`): FEEL's value of it is the variable's value, or null
+ * when it is not set (NO_CONTEXT_ENTRY_FOUND, tolerated below). The commonest expression of all
+ * (`${initiator}` assignees) is answered without feelin parsing it again on every evaluation, which
+ * cost ≈ 0.1 ms per user task. Keywords and names FEEL reads differently are left to feelin.
+ */
+const PLAIN_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const FEEL_WORDS = new Set([
+  'true', 'false', 'null', 'not', 'and', 'or', 'in', 'between', 'instance', 'of', 'for', 'return', 'if', 'then', 'else',
+  'some', 'every', 'satisfies', 'function', 'external', 'date', 'time', 'duration',
+]);
+
+function plainName(feel: string): string | null {
+  const name = feel.trim();
+  return PLAIN_NAME.test(name) && !FEEL_WORDS.has(name) ? name : null;
+}
+
 export function evaluateExpression(expr: Expression, variables: Readonly<Record<string, unknown>>): Evaluated<unknown> {
+  const name = plainName(expr.feel);
+  if (name !== null) {
+    const value = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : undefined;
+    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return { ok: true, value: value ?? null };
+    if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
+    // lists, contexts, other numbers: feelin's own conversions apply
+  }
   try {
     const { value, warnings } = evaluate(expr.feel, { ...variables });
     const fatal = warnings.find((w) => !TOLERATED.has(w.type));
