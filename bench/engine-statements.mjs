@@ -74,7 +74,8 @@ async function main() {
     appendFileSync(join(data.dir, 'postgres', 'pg', 'postgresql.conf'), "\nshared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track_utility = on\n");
     child = startServer(data.dir, port);
     await waitHealthy(url, 60_000);
-    const databaseUrl = databaseUrlOf(data.dir);
+    // TCP, so that the in-process path's writes to PostgreSQL can be told apart by the remote port.
+    const databaseUrl = databaseUrlOf(data.dir, { tcp: true });
     db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');

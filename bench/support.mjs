@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: build, start a server on a throwaway data directory, wait for
 // health, run autocannon, format rows. Every request loop is bounded and targets loopback only.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -27,10 +27,15 @@ export function newDataDir() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** The embedded server's own database URL, from the connection file `npm start` keeps. */
-export function databaseUrlOf(dataDir) {
+/**
+ * The embedded server's own database URL, from the connection file `npm start` keeps: through its
+ * Unix socket when it has one (as the server connects), else (or with `tcp: true`) over TCP.
+ */
+export function databaseUrlOf(dataDir, { tcp = false } = {}) {
   const { port, password } = JSON.parse(readFileSync(join(dataDir, 'postgres', 'postgres.json'), 'utf8'));
-  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/meridian`;
+  const socketDir = join(dataDir, 'postgres', 'pg');
+  const host = !tcp && existsSync(join(socketDir, `.s.PGSQL.${port}`)) ? encodeURIComponent(socketDir) : '127.0.0.1';
+  return `postgres://postgres:${encodeURIComponent(password)}@${host}:${port}/meridian`;
 }
 
 export async function waitHealthy(url, timeoutMs) {

@@ -18,7 +18,7 @@ export async function resolveDatabase(config: AppConfig, log: (line: string) => 
   let stop = async (): Promise<void> => undefined;
   if (url === undefined) {
     const server = await startEmbeddedPostgres({ dir: join(config.dataDir, 'postgres'), persistent: true, onLog: log });
-    const u = new URL(server.url);
+    const u = new URL(server.localUrl);
     u.pathname = '/meridian';
     url = u.toString();
     stop = () => server.stop();

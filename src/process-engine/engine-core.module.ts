@@ -27,6 +27,7 @@ import { EngineSharedModule } from './engine-shared.module.js';
 import { DefinitionRepository } from './infrastructure/definition.repository.js';
 import { DeploymentRepository } from './infrastructure/deployment.repository.js';
 import { EngineWrites } from './infrastructure/engine-writes.js';
+import { WrittenInstanceRows } from './infrastructure/instance-columns.js';
 import { ExecutionRepository } from './infrastructure/execution.repository.js';
 import { InstanceRepository } from './infrastructure/instance.repository.js';
 
@@ -47,6 +48,7 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     InstanceRepository,
     ExecutionRepository,
     EngineWrites,
+    WrittenInstanceRows,
     AssignmentResolver,
     RunEngine,
     // No service-task delegate ships in this version: service tasks pass through (see ServiceTaskDelegate).
@@ -69,6 +71,6 @@ import { InstanceRepository } from './infrastructure/instance.repository.js';
     ListRepositoryDefinitions,
     GetRepositoryDefinition,
   ],
-  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites, EngineForms, FormSubmitters, UploadFieldContent],
+  exports: [DeployProcess, StartProcessInstance, CompleteTask, RunEngine, DefinitionRepository, InstanceRepository, EngineWrites, WrittenInstanceRows, EngineForms, FormSubmitters, UploadFieldContent],
 })
 export class EngineCoreModule {}

@@ -31,6 +31,11 @@ describe('embedded PostgreSQL for `npm start`', () => {
     try {
       expect(second.port).toBe(first.port);
       expect(await query(second.url, 'SELECT v FROM kept')).toEqual([{ v: 'still here' }]);
+      // localUrl (what `npm start` connects with) reaches the same server through its Unix socket
+      // in the cluster directory: no client address; url is TCP on 127.0.0.1.
+      expect(decodeURIComponent(new URL(second.localUrl).hostname)).toBe(join(dir, 'pg'));
+      expect(await query(second.localUrl, 'SELECT v, inet_client_addr() AS addr FROM kept')).toEqual([{ v: 'still here', addr: null }]);
+      expect(await query(second.url, 'SELECT host(inet_client_addr()) AS addr')).toEqual([{ addr: '127.0.0.1' }]);
     } finally {
       await second.stop();
     }

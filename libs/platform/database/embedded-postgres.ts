@@ -19,7 +19,14 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface RunningPostgres {
+  /** Over TCP on 127.0.0.1 (what other programs and tools use). */
   readonly url: string;
+  /**
+   * The same server through its Unix-domain socket in the cluster directory: a round trip costs
+   * the server and this process less CPU than over TCP loopback (no TCP stack; measured ≈ 7% more
+   * engine lifecycles per second over HTTP). The TCP url when the socket path would be too long.
+   */
+  readonly localUrl: string;
   readonly port: number;
   stop(): Promise<void>;
 }
@@ -113,6 +120,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const fastFlags = options.persistent
     ? []
     : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  // The Unix socket lives in the cluster directory (the server's user owns it); none where its path
+  // would pass the 107-byte limit of sun_path, and never in a shared /tmp.
+  const socketDir = socketDirectory(clusterDir, connection.port);
+  const socketFlags = (port: number) => ['-c', `unix_socket_directories=${socketDirectory(clusterDir, port) ?? ''}`];
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port: connection.port,
@@ -121,7 +132,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     persistent: options.persistent,
     createPostgresUser: isRoot,
     authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...fastFlags],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...socketFlags(connection.port), ...fastFlags],
     onLog: (message: string) => log(message.trim()),
     onError: (error: unknown) => log(String(error)),
   });
@@ -143,20 +154,29 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       password: connection.password,
       persistent: options.persistent,
       createPostgresUser: isRoot,
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...fastFlags],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...socketFlags(connection.port), ...fastFlags],
       onLog: (message: string) => log(message.trim()),
     });
     await moved.start();
-    return running(moved, connection);
+    return running(moved, connection, socketDirectory(clusterDir, connection.port));
   }
-  return running(server, connection);
+  return running(server, connection, socketDir);
 }
 
-function running(server: EmbeddedPostgres, connection: ConnectionFile): RunningPostgres {
-  const url = `postgres://postgres:${encodeURIComponent(connection.password)}@127.0.0.1:${connection.port}/postgres`;
+/** The directory for the server's Unix socket, or null when `<dir>/.s.PGSQL.<port>` would not fit sun_path. */
+function socketDirectory(clusterDir: string, port: number): string | null {
+  return Buffer.byteLength(join(clusterDir, `.s.PGSQL.${port}`)) <= 100 ? clusterDir : null;
+}
+
+function running(server: EmbeddedPostgres, connection: ConnectionFile, socketDir: string | null): RunningPostgres {
+  const credentials = `postgres:${encodeURIComponent(connection.password)}`;
+  const url = `postgres://${credentials}@127.0.0.1:${connection.port}/postgres`;
+  // node-postgres reads a host that starts with "/" as a socket directory (percent-encoded in a URL).
+  const localUrl = socketDir === null ? url : `postgres://${credentials}@${encodeURIComponent(socketDir)}:${connection.port}/postgres`;
   let stopped = false;
   return {
     url,
+    localUrl,
     port: connection.port,
     async stop() {
       if (stopped) return;

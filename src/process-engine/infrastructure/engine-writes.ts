@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { instanceColumns, WrittenInstanceRows } from './instance-columns.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { TypedValue } from '../domain/variables/typed-value.js';
 import { executionColumns, type ExecutionDiff } from './execution.repository.js';
@@ -139,7 +140,10 @@ function onNewInstance(instanceId: string | null): boolean {
  */
 @Injectable()
 export class EngineWrites {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly writtenRows: WrittenInstanceRows,
+  ) {}
 
   /** Inserts user tasks; answers their ids in the order given. */
   async insertTasks(tenantId: string, instanceId: string, definitionId: string, tasks: readonly NewTaskRow[]): Promise<string[]> {
@@ -185,14 +189,14 @@ export class EngineWrites {
       throw new Error('insertInstanceWithStep: a new instance has no earlier executions or activities');
     }
     const ended = step.instance.ended;
-    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ ord: number; id: string }> | null }>(
+    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ ord: number; id: string }> | null } & Record<string, unknown>>(
       `WITH
          inst AS (
            INSERT INTO process_engine.process_instances
              (tenant_id, definition_id, name, business_key, started_by, start_activity_id, incidents, state, ended_at, end_activity_id, end_reason)
            VALUES ($1, $2, $3, $4, $5, $6, $7::int, CASE WHEN $8::boolean THEN 'completed' ELSE 'running' END,
                    CASE WHEN $8::boolean THEN now() END, $9, $10)
-           RETURNING id),
+           RETURNING id, tenant_id, name, business_key, state, started_at, ended_at, end_reason, started_by, definition_id),
          ${TASK_ROWS(11)},
          t AS (
            INSERT INTO process_engine.tasks
@@ -233,12 +237,17 @@ export class EngineWrites {
              FROM unnest($44::uuid[], $45::text[], $46::text[], $47::text[]) AS i(execution_id, activity_id, type, message)),
          vars AS (
            INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
-           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value)),
+           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value)
+           RETURNING name, type, value),
          var_hist AS (
            INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
            SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb, 'created', $51::bigint FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value))
-       SELECT (SELECT id::text FROM inst) AS "instanceId",
-              (SELECT json_agg(json_build_object('ord', tk.ord, 'id', tk.id::text)) FROM tk) AS tasks`,
+       SELECT p.id::text AS "instanceId",
+              (SELECT json_agg(json_build_object('ord', tk.ord, 'id', tk.id::text)) FROM tk) AS tasks,
+              ${instanceColumns('$7::int')},
+              coalesce((SELECT json_agg(json_build_object('name', v.name, 'type', v.type, 'value', v.value) ORDER BY v.name) FROM vars v), '[]')
+                AS "instanceVariables"
+         FROM inst p JOIN process_engine.process_definitions d ON d.id = p.definition_id`,
       [
         instance.tenantId,
         instance.definitionId,
@@ -279,8 +288,11 @@ export class EngineWrites {
         step.variablesChangedBy,
       ],
     );
-    const byOrd = new Map((row!.tasks ?? []).map((r) => [r.ord, r.id]));
-    return { instanceId: row!.instanceId, taskIds: tasks.map((_, i) => byOrd.get(i + 1)!) };
+    const { instanceId, tasks: written, ...view } = row!;
+    // The instance as its view reads it (InstanceReader.one), from what this statement wrote.
+    this.writtenRows.keep(instanceId, view);
+    const byOrd = new Map((written ?? []).map((r) => [r.ord, r.id]));
+    return { instanceId, taskIds: tasks.map((_, i) => byOrd.get(i + 1)!) };
   }
 
   /** Candidate starters of definitions (identity links of type `candidate`, Activiti's). */

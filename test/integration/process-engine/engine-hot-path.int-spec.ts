@@ -74,6 +74,31 @@ describe('engine hot path: statements per start and completion, one-statement st
 
   const counted = <T>(run: () => Promise<T>): Promise<{ result: T; statements: string[] }> => countStatements(t, run);
 
+  it('an aps start answers the new instance from its one statement, exactly as GET process-instances/{id} reads it', async () => {
+    await deployBpmn(t, oneTaskBpmn('viewed'));
+    await notificationsSettled(t, ['meridian_engine_definitions', 'meridian_auth', 'meridian_org']);
+    const api = '/activiti-app/api/enterprise/process-instances';
+    const start = () =>
+      t.http().post(api).set('Authorization', t.adminBasic).send({
+        processDefinitionKey: 'viewed',
+        name: 'Viewed',
+        // out of name order, of several types: the view lists them by name, typed as stored
+        variables: [
+          { name: 'zeta', type: 'string', value: 'last' },
+          { name: 'amount', type: 'long', value: 42 },
+          { name: 'Beta', type: 'boolean', value: true },
+          { name: 'when', type: 'date', value: '2026-11-22T10:00:00.000Z' },
+        ],
+      });
+    await start().expect(200); // the definition cached
+    const started = await counted(async () => (await start().expect(200)).body as Record<string, unknown>);
+    expect(started.statements).toEqual(['WITH inst AS']);
+    const read = await t.http().get(`${api}/${String(started.result.id)}`).set('Authorization', t.adminBasic).expect(200);
+    expect(started.result).toEqual(read.body);
+    expect((started.result.variables as Array<{ name: string }>).map((v) => v.name)).toEqual(['Beta', 'amount', 'initiator', 'when', 'zeta']);
+    expect(started.result).toMatchObject({ name: 'Viewed', ended: null, processDefinitionKey: 'viewed', startedBy: expect.objectContaining({ id: 1 }) });
+  });
+
   it('a start is one statement once its definition is cached; a completion three', async () => {
     await deployBpmn(t, oneTaskBpmn('hot'));
     const actor = await principalOf(t, ADMIN);

@@ -3,18 +3,13 @@ import { UnitOfWork } from '../../../../libs/platform/transaction/unit-of-work.j
 import { IdentityApi, type UserSummary } from '../../../identity/index.js';
 import type { VariableType } from '../../domain/variables/typed-value.js';
 import type { InstanceRow, InstanceView } from './instance.view.js';
+import { INSTANCE_FROM, INSTANCE_VARIABLES_JSON, instanceColumns, WrittenInstanceRows } from '../../infrastructure/instance-columns.js';
 
 export type { InstanceRow } from './instance.view.js';
 
 /** Columns of an instance row `p` joined with its definition `d` (the FROM clause is INSTANCE_FROM). */
-export const INSTANCE_COLUMNS = `p.id::text AS "id", p.tenant_id::text AS "tenantId", p.name AS "name", p.business_key AS "businessKey",
-  p.state AS "state", p.started_at AS "startedAt", p.ended_at AS "endedAt", p.end_reason AS "endReason", p.started_by::text AS "startedById",
-  d.id AS "definitionId", d.key AS "definitionKey", d.name AS "definitionName", d.description AS "definitionDescription",
-  d.category AS "definitionCategory", d.version AS "definitionVersion", d.deployment_id::text AS "deploymentId", d.has_start_form AS "hasStartForm",
-  d.graphical_notation AS "graphicalNotation",
-  (SELECT count(*)::int FROM process_engine.incidents inc WHERE inc.instance_id = p.id AND inc.resolved_at IS NULL) AS "incidents"`;
-
-export const INSTANCE_FROM = `process_engine.process_instances p JOIN process_engine.process_definitions d ON d.id = p.definition_id`;
+export const INSTANCE_COLUMNS = instanceColumns();
+export { INSTANCE_FROM };
 
 /**
  * Reads instances with their definitions, starters (one IdentityApi call per page) and, when asked,
@@ -25,6 +20,7 @@ export class InstanceReader {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly identity: IdentityApi,
+    private readonly written: WrittenInstanceRows,
   ) {}
 
   /**
@@ -37,14 +33,15 @@ export class InstanceReader {
       const [view] = await this.complete(tenantId, rows, false);
       return view ?? null;
     }
-    const [found] = await this.uow.query<InstanceRow & { instanceVariables: Array<{ name: string; type: VariableType; value: unknown }> }>(
-      `SELECT ${INSTANCE_COLUMNS},
-              coalesce((SELECT json_agg(json_build_object('name', v.name, 'type', v.type, 'value', v.value) ORDER BY v.name)
-                          FROM process_engine.variables v
-                         WHERE v.tenant_id = p.tenant_id AND v.instance_id = p.id AND v.task_id IS NULL AND v.execution_id IS NULL), '[]') AS "instanceVariables"
-         FROM ${INSTANCE_FROM} WHERE p.id = $1 AND p.tenant_id = $2`,
-      [id, tenantId],
-    );
+    type WithVariables = InstanceRow & { instanceVariables: Array<{ name: string; type: VariableType; value: unknown }> };
+    // The statement that started the instance in this transaction may have answered the row already.
+    const written = this.written.take<WithVariables>(id);
+    const [found] = written && written.tenantId === tenantId
+      ? [written]
+      : await this.uow.query<WithVariables>(
+          `SELECT ${INSTANCE_COLUMNS}, ${INSTANCE_VARIABLES_JSON} AS "instanceVariables" FROM ${INSTANCE_FROM} WHERE p.id = $1 AND p.tenant_id = $2`,
+          [id, tenantId],
+        );
     if (!found) return null;
     const { instanceVariables, ...row } = found;
     const users = row.startedById ? await this.identity.userSummariesById(tenantId, [row.startedById]) : new Map<string, UserSummary>();

@@ -125,12 +125,18 @@ function plainName(feel: string): string | null {
 
 export function evaluateExpression(expr: Expression, variables: Readonly<Record<string, unknown>>): Evaluated<unknown> {
   const name = plainName(expr.feel);
-  if (name !== null) {
-    const value = Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : undefined;
+  // A set variable only: an unset one is feelin's warning (an incident, not a silent null).
+  if (name !== null && Object.prototype.hasOwnProperty.call(variables, name)) {
+    const value = variables[name];
     if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') return { ok: true, value: value ?? null };
     if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
     // lists, contexts, other numbers: feelin's own conversions apply
   }
+  return evaluateWithFeelin(expr, variables);
+}
+
+/** Every expression through feelin (what evaluateExpression answers for anything but a lone set variable). */
+export function evaluateWithFeelin(expr: Expression, variables: Readonly<Record<string, unknown>>): Evaluated<unknown> {
   try {
     const { value, warnings } = evaluate(expr.feel, { ...variables });
     const fatal = warnings.find((w) => !TOLERATED.has(w.type));
