@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import { type FieldProblem, RequestValidationError } from './request-validation.error.js';
+import { memoizeValidationMetadata } from './validation-metadata.js';
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -20,6 +21,7 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldProblem[
 export function dialectValidationPipe(
   options: { readonly validateCustomDecorators?: boolean; readonly stopAtFirstError?: boolean } = {},
 ): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     validateCustomDecorators: options.validateCustomDecorators ?? false,
     stopAtFirstError: options.stopAtFirstError ?? false,
