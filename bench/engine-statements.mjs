@@ -17,7 +17,8 @@ import net from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import {
-  ADMIN_PASSWORD, basicAuth, build, databaseUrlOf, newDataDir, randomPort, root, startServer, stopServer, waitHealthy,
+  ADMIN_PASSWORD, applicationContext, basicAuth, build, compiled, databaseUrlOf, newDataDir, principalOf, randomPort, startServer, stopServer,
+  waitHealthy,
 } from './support.mjs';
 
 const K = Number(process.env.K ?? 100);
@@ -91,17 +92,10 @@ async function main() {
       for (let i = 0; i < K; i++) await httpLifecycle(url, headers);
     });
 
-    const { NestFactory } = await import(join(root, 'node_modules/@nestjs/core/index.js'));
-    const { AppModule } = await import(join(root, 'dist/src/app.module.js'));
-    const { loadConfig } = await import(join(root, 'dist/src/config/config.js'));
-    const { PrincipalLoader } = await import(join(root, 'dist/src/identity/infrastructure/principal.loader.js'));
-    const { StartProcessInstance } = await import(join(root, 'dist/src/process-engine/application/instances/start-process-instance.use-case.js'));
-    const { CompleteTask } = await import(join(root, 'dist/src/process-engine/application/tasks/complete-task.use-case.js'));
-    const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_PASSWORD, OUTBOX_POLL_MS: '1000' });
-    app = await NestFactory.createApplicationContext(AppModule.register(config, databaseUrl), { logger: false });
-    await app.init();
-    const loader = app.get(PrincipalLoader, { strict: false });
-    const actor = loader.toPrincipal(await loader.rowById('1'), 'basic');
+    app = await applicationContext(databaseUrl);
+    const actor = await principalOf(app, '1');
+    const StartProcessInstance = await compiled('src/process-engine/application/instances/start-process-instance.use-case.js', 'StartProcessInstance');
+    const CompleteTask = await compiled('src/process-engine/application/tasks/complete-task.use-case.js', 'CompleteTask');
     const start = app.get(StartProcessInstance, { strict: false });
     const complete = app.get(CompleteTask, { strict: false });
     const lifecycle = async () => {

@@ -22,7 +22,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-  ADMIN_PASSWORD, basicAuth, build, databaseUrlOf, newDataDir, randomPort, root, startServer, stopServer, waitHealthy,
+  ADMIN_PASSWORD, applicationContext, basicAuth, build, compiled, databaseUrlOf, newDataDir, principalOf, randomPort, root, startServer,
+  stopServer, waitHealthy,
 } from './support.mjs';
 
 const N = Number(process.env.N ?? 2000);
@@ -266,17 +267,10 @@ async function main() {
     if (b) rows.push(result(`(b) HTTP, ${HTTP_CLIENTS} clients`, N, b.wall, b.starts, b.completes, cpuPer(beforeB, cpuSnapshot(child.pid, data.dir), N, false)));
     else if (PARTS.has('b')) console.log('(b) skipped: POST /activiti-app/api/enterprise/process-instances is not on this branch yet');
 
-    const { NestFactory } = await import(join(root, 'node_modules/@nestjs/core/index.js'));
-    const { AppModule } = await import(join(root, 'dist/src/app.module.js'));
-    const { loadConfig } = await import(join(root, 'dist/src/config/config.js'));
-    const { PrincipalLoader } = await import(join(root, 'dist/src/identity/infrastructure/principal.loader.js'));
-    const { StartProcessInstance } = await import(join(root, 'dist/src/process-engine/application/instances/start-process-instance.use-case.js'));
-    const { CompleteTask } = await import(join(root, 'dist/src/process-engine/application/tasks/complete-task.use-case.js'));
-    const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_PASSWORD, OUTBOX_POLL_MS: '1000' });
-    app = await NestFactory.createApplicationContext(AppModule.register(config, databaseUrl), { logger: false });
-    await app.init();
-    const loader = app.get(PrincipalLoader, { strict: false });
-    const actor = loader.toPrincipal(await loader.rowById('1'), 'basic');
+    app = await applicationContext(databaseUrl);
+    const actor = await principalOf(app, '1');
+    const StartProcessInstance = await compiled('src/process-engine/application/instances/start-process-instance.use-case.js', 'StartProcessInstance');
+    const CompleteTask = await compiled('src/process-engine/application/tasks/complete-task.use-case.js', 'CompleteTask');
     const services = { StartProcessInstance, CompleteTask };
 
     // Warm-up: plans prepared, caches filled, JIT warm.

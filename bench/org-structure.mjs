@@ -13,10 +13,10 @@
 //   - GET /api/1.0/workflow/users?filter=,
 // each beside its baseline in the same run: a primary-key lookup of one user on the same pool
 // (the database round-trip floor) for the facade, GET /health for HTTP.
-import { join } from 'node:path';
 import pg from 'pg';
 import {
-  ADMIN_PASSWORD, basicAuth, build, databaseUrlOf, latency, load, newDataDir, randomPort, root, row, startServer, stopServer, waitHealthy,
+  ADMIN_PASSWORD, applicationContext, basicAuth, build, compiled, databaseUrlOf, latency, load, newDataDir, randomPort, row, startServer, stopServer,
+  waitHealthy,
 } from './support.mjs';
 
 const USERS = 10_000;
@@ -131,7 +131,7 @@ async function seed(url) {
 }
 
 async function main() {
-  await build();
+  if (process.env.NO_BUILD !== '1') await build();
   const data = newDataDir();
   const port = randomPort();
   const url = `http://127.0.0.1:${port}`;
@@ -145,12 +145,8 @@ async function main() {
     console.log(`seeded ${USERS} users, ${GROUPS} groups (depth ${GROUP_DEPTH}), ${DEPARTMENTS} departments in ${Date.now() - started} ms`);
 
     // The facade, in-process, on the same database (an application context: no HTTP listener).
-    const { NestFactory } = await import(join(root, 'node_modules/@nestjs/core/index.js'));
-    const { AppModule } = await import(join(root, 'dist/src/app.module.js'));
-    const { loadConfig } = await import(join(root, 'dist/src/config/config.js'));
-    const { OrgStructureApi } = await import(join(root, 'dist/src/org-structure/index.js'));
-    const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_PASSWORD, OUTBOX_POLL_MS: '60000' });
-    app = await NestFactory.createApplicationContext(AppModule.register(config, databaseUrl), { logger: false });
+    app = await applicationContext(databaseUrl, { outboxPollMs: 60_000 });
+    const OrgStructureApi = await compiled('src/org-structure/index.js', 'OrgStructureApi');
     const org = app.get(OrgStructureApi);
     const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 

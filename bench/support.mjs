@@ -98,3 +98,29 @@ export async function latency(n, fn) {
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
   return { p50: +at(0.5).toFixed(2), p99: +at(0.99).toFixed(2) };
 }
+
+/**
+ * The application without its HTTP listener, in this process, on the server's database (a Nest
+ * application context): for benches that call use cases directly. `dist/` must be built.
+ */
+export async function applicationContext(databaseUrl, { outboxPollMs = 1000 } = {}) {
+  const { NestFactory } = await import(join(root, 'node_modules/@nestjs/core/index.js'));
+  const { AppModule } = await import(join(root, 'dist/src/app.module.js'));
+  const { loadConfig } = await import(join(root, 'dist/src/config/config.js'));
+  const config = loadConfig({ DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_PASSWORD, OUTBOX_POLL_MS: String(outboxPollMs) });
+  const app = await NestFactory.createApplicationContext(AppModule.register(config, databaseUrl), { logger: false });
+  await app.init();
+  return app;
+}
+
+/** A class compiled to dist/, by its path under dist/ and its export name. */
+export async function compiled(path, name) {
+  return (await import(join(root, 'dist', path)))[name];
+}
+
+/** The principal of a user id (as the Basic strategy makes it), for calling use cases in process. */
+export async function principalOf(app, userId) {
+  const PrincipalLoader = await compiled('src/identity/infrastructure/principal.loader.js', 'PrincipalLoader');
+  const loader = app.get(PrincipalLoader, { strict: false });
+  return loader.toPrincipal(await loader.rowById(userId), 'basic');
+}
