@@ -216,10 +216,31 @@ function coerceCell(column: ColumnDefinition, v: unknown): { ok: true; value: un
   }
 }
 
+/** A cell whose column lists its options from a data table: one of them (object, id or name) → its id. */
+function coerceListed(options: readonly FormOption[], v: unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  const o = option({ options }, v);
+  return o === null || o === 'none' ? { ok: false, message: 'must be one of the options of its restUrl' } : { ok: true, value: o.id };
+}
+
 export const MAX_TABLE_ROWS = 1000;
 
-/** A dynamic table's rows, each cell checked; problems name `table[row].column`. */
-export function coerceTable(field: FormField, v: unknown, strict: boolean, problems: FormProblem[]): unknown[] | null {
+/** The key of a dynamic-table column in `restOptions` (as `form-values/{field}/{column}` names it). */
+export function columnKey(fieldId: string, columnId: string): string {
+  return `${fieldId}.${columnId}`;
+}
+
+/**
+ * A dynamic table's rows, each cell checked; problems name `table[row].column`. A Dropdown column
+ * without written options whose options `restOptions` lists (by columnKey: its restUrl names a data
+ * table) takes only one of them, stored as the option id.
+ */
+export function coerceTable(
+  field: FormField,
+  v: unknown,
+  strict: boolean,
+  problems: FormProblem[],
+  restOptions: ReadonlyMap<string, readonly FormOption[]> = new Map(),
+): unknown[] | null {
   if (!Array.isArray(v)) {
     problems.push({ field: field.id, message: 'must be an array of rows' });
     return null;
@@ -246,7 +267,8 @@ export function coerceTable(field: FormField, v: unknown, strict: boolean, probl
         if (strict && column.required) problems.push({ field: `${field.id}[${i}].${column.id}`, message: 'is required' });
         continue;
       }
-      const c = coerceCell(column, cell);
+      const listed = column.type === 'Dropdown' && (column.options === null || column.options.length === 0) ? restOptions.get(columnKey(field.id, column.id)) : undefined;
+      const c = listed ? coerceListed(listed, cell) : coerceCell(column, cell);
       if (c.ok) out[column.id] = c.value;
       else problems.push({ field: `${field.id}[${i}].${column.id}`, message: c.message });
     }
@@ -302,10 +324,11 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /**
- * Validates a submission of `form`; see the rules above. `restOptions` (field id → options): the
- * options of dropdown / radio-buttons / typeahead fields whose restUrl a known source lists (a data
- * table); such a field's value must be one of them (the option object, its id or its name) and is
- * stored as the option id. A restUrl field absent from it keeps its value as sent.
+ * Validates a submission of `form`; see the rules above. `restOptions` (field id, or columnKey for a
+ * dynamic-table Dropdown column → options): the options of dropdown / radio-buttons / typeahead
+ * fields and table columns whose restUrl a known source lists (a data table); such a value must be
+ * one of them (the option object, its id or its name) and is stored as the option id. A restUrl
+ * field or column absent from it keeps its value as sent.
  */
 export function validateSubmission(
   form: FormDefinition,
@@ -339,7 +362,7 @@ export function validateSubmission(
     let coerced: { value: unknown; type: FormVariable['type'] } | null = null;
     if (has && !isEmptyValue(raw)) {
       if (field.type === 'dynamic-table') {
-        const rows = coerceTable(field, raw, true, problems);
+        const rows = coerceTable(field, raw, true, problems, restOptions);
         if (rows === null) continue;
         coerced = { value: rows, type: 'json' };
       } else if (restOptions.has(field.id) && OPTION_TYPES.has(field.type) && (field.options === null || field.options.length === 0)) {

@@ -141,4 +141,61 @@ describe('forms: options of form fields from data tables (DataTableOptions)', ()
     // Nothing is stored by validate: the table still has its three rows.
     expect(await options.optionsFor('1', 'PMT_COUNTRIES', 'CODE', 'NAME')).toHaveLength(3);
   });
+
+  it('FormsApi.validate: a dynamic-table Dropdown column whose restUrl names a data table takes only its rows; hidden fields are not looked up', async () => {
+    const forms = t.app.get(FormsApi, { strict: false });
+    const [form] = (await forms.registerDeploymentForms({
+      tenantId: '1',
+      deploymentId: '703',
+      files: [
+        {
+          name: 'visits.form',
+          bytes: Buffer.from(
+            JSON.stringify({
+              key: 'visits',
+              fields: [
+                {
+                  id: 'visits',
+                  type: 'dynamic-table',
+                  columnDefinitions: [
+                    { id: 'country', name: 'Country', type: 'Dropdown', restUrl: 'pmtable:PMT_COUNTRIES', restIdProperty: 'CODE', restLabelProperty: 'NAME' },
+                    { id: 'gone', name: 'Gone', type: 'Dropdown', restUrl: 'pmtable:PMT_NONE' },
+                    { id: 'remote', name: 'Remote', type: 'Dropdown', restUrl: 'http://169.254.169.254/latest/meta-data' },
+                    { id: 'note', name: 'Note', type: 'String' },
+                  ],
+                },
+                { id: 'showMissing', type: 'boolean' },
+                {
+                  id: 'missing',
+                  type: 'dropdown',
+                  restUrl: 'pmtable:PMT_NONE',
+                  visibilityCondition: { leftFormFieldId: 'showMissing', operator: '==', rightValue: 'true', rightType: null, nextConditionOperator: null, nextCondition: null },
+                },
+              ],
+            }),
+          ),
+        },
+      ],
+    })) as [ResolvedForm];
+    const ok = await forms.validate(form, {
+      values: { visits: [{ country: 'JP', remote: 'anything', note: 'first' }, { country: { id: 'FR' } }, { country: 'France' }] },
+      outcome: null,
+    });
+    expect(ok.variables).toEqual([
+      { name: 'visits', type: 'json', value: [{ country: 'JP', remote: 'anything', note: 'first' }, { country: 'FR' }, { country: 'FR' }] },
+    ]);
+    const bad = await forms.validate(form, { values: { visits: [{ country: 'JP' }, { country: 'ZZ' }] }, outcome: null }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'FORMS.INVALID_VALUES' });
+    expect((bad as DomainError).message).toContain('visits[1].country: must be one of the options of its restUrl');
+    expect((bad as DomainError).message).not.toContain('visits[0]');
+    const gone = await forms.validate(form, { values: { visits: [{ gone: 'x' }] }, outcome: null }).catch((e: unknown) => e);
+    expect(gone).toMatchObject({ code: 'FORMS.INVALID_VALUES' });
+    expect((gone as DomainError).message).toContain('visits.gone: its options cannot be read');
+    // `missing` names a table that does not exist: hidden (showMissing false), its value is dropped unchecked …
+    const hidden = await forms.validate(form, { values: { showMissing: false, missing: 'x' }, outcome: null });
+    expect(hidden.variables).toEqual([{ name: 'showMissing', type: 'boolean', value: false }]);
+    // … shown, it is a problem.
+    const shown = await forms.validate(form, { values: { showMissing: true, missing: 'x' }, outcome: null }).catch((e: unknown) => e);
+    expect((shown as DomainError).message).toContain('missing: its options cannot be read');
+  });
 });
