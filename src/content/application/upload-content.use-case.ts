@@ -28,7 +28,8 @@ export interface UploadContentInput {
 
 /**
  * Uploads content (seed 004 `content/raw`, `…/raw-content`): checks that the caller may attach to
- * the owner before reading a byte, streams the first file part of the multipart body into the
+ * the owner before reading a byte (and again in the inserting transaction, where the owner's
+ * policy locks it), streams the first file part of the multipart body into the
  * content store under a fresh key (`content/<tenant>/<yyyy>/<mm>/<uuid>`, never derived from the
  * file name) while counting, hashing (SHA-256) and keeping the first bytes for type detection,
  * and only then inserts the row, in its own transaction, with `content.content.attached`.
@@ -99,6 +100,9 @@ export class UploadContent {
     try {
       const mimeType = await sniffMime(received.head, received.name);
       item = await this.uow.run(async () => {
+        // Again, in the inserting transaction: the owner may have ended while the bytes streamed,
+        // and the policy holds its row until this commits.
+        await this.access.assertCanAttach(actor, owner);
         const row = await this.items.insert({
           tenantId: actor.tenantId,
           name: received.name,

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { grantAuthorities, sql } from '../../support/db.js';
+import { waitFor } from '../../support/wait-for.js';
 import { candidateGroupBpmn, completeInProcess, deployBpmn, oneTaskBpmn, startInProcess, tasksOf } from '../../support/engine.js';
 import { API, APS_DATE, createTenant, createUser, type CreatedUser, expectApsError } from './aps-test-helpers.js';
 import { binaryParser, callOf, contentRows, PDF, pngOf, storeSnapshot } from './content-owners-support.js';
@@ -369,6 +371,34 @@ describe('aps content of process instances and tasks', () => {
       // Bob is still refused with 403 (not 409): nobody learns the state of what they may not see.
       expect((await upload(bob, `tasks/${taskId}/raw-content`, png, 'x.png')).status).toBe(403);
     });
+  });
+
+  it('an upload racing the end of its task: the attachment waits for the completion, then answers 409 and stores nothing', async () => {
+    const { taskId } = await aliceCase();
+    const before = await storeSnapshot(t);
+    // Another transaction ends the task and holds it uncommitted (as a completion in progress does).
+    const other = new pg.Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query(`UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'completed', version = version + 1 WHERE id = $1`, [taskId]);
+      // The upload's first check still sees the task open (the end is not committed): it streams, then
+      // its inserting transaction locks the task and waits for the other transaction.
+      const racing = upload(alice, `tasks/${taskId}/raw-content`, png, 'racing.png').then((res) => res);
+      await waitFor(
+        'the upload to wait for the task row',
+        async () =>
+          (await sql<{ n: number }>(t, `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'`))[0]!.n > 0,
+        10_000,
+      );
+      await other.query('COMMIT');
+      const res = await racing;
+      expect(callOf(res)).toMatch(/ 409$/);
+      expectApsError(res.body, 'GENERAL.ERROR.CONFLICT');
+    } finally {
+      await other.end();
+    }
+    expect(await storeSnapshot(t)).toEqual(before);
   });
 
   it('the instance\'s audit log shows content attached and deleted', async () => {

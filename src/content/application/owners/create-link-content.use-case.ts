@@ -44,14 +44,15 @@ export class CreateLinkContent {
   async execute(input: CreateLinkContentInput): Promise<ContentView> {
     const { actor } = input;
     const owner = await this.owners.owner(actor, input.owner);
-    await this.access.assertCanAttach(actor, owner);
-    if (input.link === false) throw linkCopyUnsupported();
-    const name = sanitizeFileName(input.name);
-    if (name === null) throw ContentErrors.badName();
-    const linkUrl = input.linkUrl ? checkLinkUrl(input.linkUrl) : null;
-    checkLinkTarget({ linkUrl, source: input.source, sourceId: input.sourceId });
-    const mimeType = checkLinkMimeType(input.mimeType);
+    // One transaction from the check on: the owner's policy holds its row until the insert commits.
     const item = await this.uow.run(async () => {
+      await this.access.assertCanAttach(actor, owner);
+      if (input.link === false) throw linkCopyUnsupported();
+      const name = sanitizeFileName(input.name);
+      if (name === null) throw ContentErrors.badName();
+      const linkUrl = input.linkUrl ? checkLinkUrl(input.linkUrl) : null;
+      checkLinkTarget({ linkUrl, source: input.source, sourceId: input.sourceId });
+      const mimeType = checkLinkMimeType(input.mimeType);
       const row = await this.items.insert({
         tenantId: actor.tenantId,
         name,

@@ -49,8 +49,14 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
     return found === 'not-found' ? found : found.visible ? 'allowed' : 'forbidden';
   }
 
+  /**
+   * Inside a transaction the owner's row is read `FOR SHARE` and stays locked until it ends: a
+   * completion (which updates the task and locks the instance) waits for the attachment to commit,
+   * or the attachment waits for the completion and then sees the owner ended — never content added
+   * to a task in the moment it ends.
+   */
   async canWrite(actor: Principal, owner: ContentOwner): Promise<ContentAccess> {
-    const found = await this.find(actor, owner);
+    const found = await this.find(actor, owner, this.uow.inTransaction);
     if (found === 'not-found') return found;
     if (!found.visible) return 'forbidden';
     if (found.ended) throw owner.kind === 'task' ? ownerEnded('task', owner.taskId) : ownerEnded('process instance', (owner as { processInstanceId: string }).processInstanceId);
@@ -67,27 +73,27 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
   }
 
   /** The owner's visibility for the caller and whether it has ended; `not-found` for unknown ids, other tenants and unowned content. */
-  private async find(actor: Principal, owner: ContentOwner): Promise<OwnerRow | 'not-found'> {
+  private async find(actor: Principal, owner: ContentOwner, lock = false): Promise<OwnerRow | 'not-found'> {
     if (owner.kind === 'none') return 'not-found';
     const id = owner.kind === 'task' ? owner.taskId : owner.processInstanceId;
     if (!isRowId(id)) return 'not-found';
     const viewer = await this.access.viewer(actor);
-    const rows = owner.kind === 'task' ? await this.taskRow(viewer, id) : await this.instanceRow(viewer, id);
+    const rows = owner.kind === 'task' ? await this.taskRow(viewer, id, lock) : await this.instanceRow(viewer, id, lock);
     return rows[0] ?? 'not-found';
   }
 
-  private taskRow(viewer: Viewer, taskId: string): Promise<OwnerRow[]> {
+  private taskRow(viewer: Viewer, taskId: string, lock: boolean): Promise<OwnerRow[]> {
     return this.uow.query<OwnerRow>(
       `SELECT ${viewer.admin ? 'true' : taskVisibleSql('t', '$3', '$4::bigint[]')} AS visible, t.ended_at IS NOT NULL AS ended
-         FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2`,
+         FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2${lock ? ' FOR SHARE OF t' : ''}`,
       viewer.admin ? [taskId, viewer.tenantId] : [taskId, viewer.tenantId, viewer.userId, viewer.groupIds],
     );
   }
 
-  private instanceRow(viewer: Viewer, instanceId: string): Promise<OwnerRow[]> {
+  private instanceRow(viewer: Viewer, instanceId: string, lock: boolean): Promise<OwnerRow[]> {
     return this.uow.query<OwnerRow>(
       `SELECT ${viewer.admin ? 'true' : instanceVisibleSql('p.id', '$3', '$4::bigint[]')} AS visible, p.ended_at IS NOT NULL AS ended
-         FROM process_engine.process_instances p WHERE p.id = $1 AND p.tenant_id = $2`,
+         FROM process_engine.process_instances p WHERE p.id = $1 AND p.tenant_id = $2${lock ? ' FOR SHARE OF p' : ''}`,
       viewer.admin ? [instanceId, viewer.tenantId] : [instanceId, viewer.tenantId, viewer.userId, viewer.groupIds],
     );
   }
