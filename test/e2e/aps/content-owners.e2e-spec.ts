@@ -374,16 +374,17 @@ describe('aps content of process instances and tasks', () => {
   });
 
   it('an upload racing the end of its task: the attachment waits for the completion, then answers 409 and stores nothing', async () => {
-    const { taskId } = await aliceCase();
+    const { instanceId, taskId } = await aliceCase();
     const before = await storeSnapshot(t);
-    // Another transaction ends the task and holds it uncommitted (as a completion in progress does).
+    // Another transaction ends the task as a completion does — the instance locked first — and holds it uncommitted.
     const other = new pg.Client({ connectionString: t.databaseUrl });
     await other.connect();
     try {
       await other.query('BEGIN');
+      await other.query(`SELECT 1 FROM process_engine.process_instances WHERE id = $1 FOR UPDATE`, [instanceId]);
       await other.query(`UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'completed', version = version + 1 WHERE id = $1`, [taskId]);
       // The upload's first check still sees the task open (the end is not committed): it streams, then
-      // its inserting transaction locks the task and waits for the other transaction.
+      // its inserting transaction locks the task's instance and waits for the other transaction.
       const racing = upload(alice, `tasks/${taskId}/raw-content`, png, 'racing.png').then((res) => res);
       await waitFor(
         'the upload to wait for the task row',

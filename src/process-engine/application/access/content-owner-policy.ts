@@ -50,13 +50,16 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
   }
 
   /**
-   * Inside a transaction the owner's row is read `FOR SHARE` and stays locked until it ends: a
-   * completion (which updates the task and locks the instance) waits for the attachment to commit,
-   * or the attachment waits for the completion and then sees the owner ended — never content added
-   * to a task in the moment it ends.
+   * Inside a transaction the owner is locked first, as the engine's writers lock it (the instance
+   * row — a standalone task's own row — `FOR SHARE`, held until the transaction ends), and then read
+   * in a statement of its own, so fresh: a completion waits for an attachment being committed, or the
+   * attachment waits for the completion and then sees the owner ended. Never content added to a
+   * task in the moment it ends, and no lock taken in the other order (no deadlock with a completion,
+   * whose audit and content rows reference the instance).
    */
   async canWrite(actor: Principal, owner: ContentOwner): Promise<ContentAccess> {
-    const found = await this.find(actor, owner, this.uow.inTransaction);
+    if (this.uow.inTransaction) await this.lock(actor.tenantId, owner);
+    const found = await this.find(actor, owner);
     if (found === 'not-found') return found;
     if (!found.visible) return 'forbidden';
     if (found.ended) throw owner.kind === 'task' ? ownerEnded('task', owner.taskId) : ownerEnded('process instance', (owner as { processInstanceId: string }).processInstanceId);
@@ -73,27 +76,45 @@ export class EngineContentOwnerPolicy implements ContentOwnerPolicy, OnModuleIni
   }
 
   /** The owner's visibility for the caller and whether it has ended; `not-found` for unknown ids, other tenants and unowned content. */
-  private async find(actor: Principal, owner: ContentOwner, lock = false): Promise<OwnerRow | 'not-found'> {
+  private async lock(tenantId: string, owner: ContentOwner): Promise<void> {
+    if (owner.kind === 'none') return;
+    const id = owner.kind === 'task' ? owner.taskId : owner.processInstanceId;
+    if (!isRowId(id)) return;
+    if (owner.kind !== 'task') {
+      await this.uow.query(`SELECT 1 FROM process_engine.process_instances WHERE id = $1 AND tenant_id = $2 FOR SHARE`, [id, tenantId]);
+      return;
+    }
+    const locked = await this.uow.query(
+      `SELECT 1 FROM process_engine.process_instances p
+        WHERE p.id = (SELECT t.instance_id FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2) FOR SHARE`,
+      [id, tenantId],
+    );
+    if (locked.length === 0) {
+      await this.uow.query(`SELECT 1 FROM process_engine.tasks WHERE id = $1 AND tenant_id = $2 AND instance_id IS NULL FOR SHARE`, [id, tenantId]);
+    }
+  }
+
+  private async find(actor: Principal, owner: ContentOwner): Promise<OwnerRow | 'not-found'> {
     if (owner.kind === 'none') return 'not-found';
     const id = owner.kind === 'task' ? owner.taskId : owner.processInstanceId;
     if (!isRowId(id)) return 'not-found';
     const viewer = await this.access.viewer(actor);
-    const rows = owner.kind === 'task' ? await this.taskRow(viewer, id, lock) : await this.instanceRow(viewer, id, lock);
+    const rows = owner.kind === 'task' ? await this.taskRow(viewer, id) : await this.instanceRow(viewer, id);
     return rows[0] ?? 'not-found';
   }
 
-  private taskRow(viewer: Viewer, taskId: string, lock: boolean): Promise<OwnerRow[]> {
+  private taskRow(viewer: Viewer, taskId: string): Promise<OwnerRow[]> {
     return this.uow.query<OwnerRow>(
       `SELECT ${viewer.admin ? 'true' : taskVisibleSql('t', '$3', '$4::bigint[]')} AS visible, t.ended_at IS NOT NULL AS ended
-         FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2${lock ? ' FOR SHARE OF t' : ''}`,
+         FROM process_engine.tasks t WHERE t.id = $1 AND t.tenant_id = $2`,
       viewer.admin ? [taskId, viewer.tenantId] : [taskId, viewer.tenantId, viewer.userId, viewer.groupIds],
     );
   }
 
-  private instanceRow(viewer: Viewer, instanceId: string, lock: boolean): Promise<OwnerRow[]> {
+  private instanceRow(viewer: Viewer, instanceId: string): Promise<OwnerRow[]> {
     return this.uow.query<OwnerRow>(
       `SELECT ${viewer.admin ? 'true' : instanceVisibleSql('p.id', '$3', '$4::bigint[]')} AS visible, p.ended_at IS NOT NULL AS ended
-         FROM process_engine.process_instances p WHERE p.id = $1 AND p.tenant_id = $2${lock ? ' FOR SHARE OF p' : ''}`,
+         FROM process_engine.process_instances p WHERE p.id = $1 AND p.tenant_id = $2`,
       viewer.admin ? [instanceId, viewer.tenantId] : [instanceId, viewer.tenantId, viewer.userId, viewer.groupIds],
     );
   }
