@@ -63,6 +63,18 @@ export class PictureRepository {
   }
 
   /** Users of the tenant → the content id of their picture (one query for any number of users). */
+  /** Tenants → the content id of their logo (a tenant's logo is a picture of that tenant, owned by it). */
+  async logoIds(tenantIds: readonly string[]): Promise<Map<string, string>> {
+    if (tenantIds.length === 0) return new Map();
+    const rows = await this.uow.query<{ tenantId: string; contentId: string }>(
+      `SELECT p.owner_id::text AS "tenantId", p.content_id::text AS "contentId"
+         FROM content.pictures p JOIN content.content_items c ON c.id = p.content_id
+        WHERE p.owner_kind = 'tenant' AND p.owner_id = ANY($1::bigint[]) AND p.tenant_id = p.owner_id AND c.store_key IS NOT NULL`,
+      [tenantIds],
+    );
+    return new Map(rows.map((r) => [r.tenantId, r.contentId]));
+  }
+
   async pictureIds(tenantId: string, userIds: readonly string[]): Promise<Map<string, string>> {
     if (userIds.length === 0) return new Map();
     const rows = await this.uow.query<{ userId: string; contentId: string }>(

@@ -8,4 +8,6 @@ export interface PictureSource {
   pictureIds(tenantId: string, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
   /** The content id of the tenant's logo, or null. */
   logoId(tenantId: string): Promise<string | null>;
+  /** Tenants → the content id of their logo; tenants without one are left out. */
+  logoIds(tenantIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
 }

@@ -133,6 +133,15 @@ describe('aps pictures and tenant logos', () => {
       expect(logo.headers['content-type']).toBe('image/png');
       expect(await sharp(logo.body as Buffer).metadata()).toMatchObject({ width: 512, height: 128 });
       expect(await pictureRow('tenant', 1)).toEqual({ contentId: String(res.body.id) });
+      // The tenant's representations name it: logoId in admin/tenants/{id} and in the list, tenantPictureId on the profile.
+      const tenant = await t.http().get(`${API}/admin/tenants/1`).set('Authorization', tenantAdmin.auth).expect(200);
+      expect(tenant.body.logoId).toBe(res.body.id);
+      const listed = await t.http().get(`${API}/admin/tenants`).set('Authorization', t.adminBasic).expect(200);
+      const rows = (Array.isArray(listed.body) ? listed.body : listed.body.data) as Array<{ id: number; logoId: number | null }>;
+      expect(rows.find((r) => r.id === 1)?.logoId).toBe(res.body.id);
+      expect(rows.filter((r) => r.id !== 1).every((r) => r.logoId === null)).toBe(true);
+      const profile = await t.http().get(`${API}/profile`).set('Authorization', tenantAdmin.auth).expect(200);
+      expect(profile.body.tenantPictureId).toBe(res.body.id);
     });
 
     it('others: 403 for reading and changing (a tenant admin for another tenant too); nothing changes', async () => {

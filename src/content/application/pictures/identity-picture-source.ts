@@ -18,6 +18,10 @@ export class IdentityPictureSource implements PictureSource, OnModuleInit {
     return this.pictures.pictureIds(tenantId, userIds);
   }
 
+  logoIds(tenantIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    return this.pictures.logoIds(tenantIds);
+  }
+
   async logoId(tenantId: string): Promise<string | null> {
     return (await this.pictures.find(tenantId, { kind: 'tenant', tenantId }))?.contentId ?? null;
   }

@@ -3,6 +3,7 @@ import type { Principal } from '../../domain/principal.js';
 import { TenantRepository } from '../../infrastructure/tenant.repository.js';
 import { requireTenantManager } from './tenant-access.js';
 import type { TenantView } from './tenant.view.js';
+import { ProfilePicturesQuery } from '../users/profile-pictures.query.js';
 
 export interface ListTenantsInput {
   readonly actor: Principal;
@@ -13,10 +14,14 @@ export interface ListTenantsInput {
 /** Every tenant, by id: tenant managers only. */
 @Injectable()
 export class ListTenants {
-  constructor(private readonly tenants: TenantRepository) {}
+  constructor(
+    private readonly tenants: TenantRepository,
+    private readonly pictures: ProfilePicturesQuery,
+  ) {}
 
   async execute(input: ListTenantsInput): Promise<{ total: number; items: TenantView[] }> {
     requireTenantManager(input.actor);
-    return this.tenants.list(input.offset, input.limit);
+    const page = await this.tenants.list(input.offset, input.limit);
+    return { total: page.total, items: await this.pictures.withLogos(page.items) };
   }
 }

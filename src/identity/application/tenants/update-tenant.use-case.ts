@@ -7,6 +7,7 @@ import { TenantErrors } from '../../domain/tenant.errors.js';
 import { TenantRepository } from '../../infrastructure/tenant.repository.js';
 import { requireTenantReader } from './tenant-access.js';
 import type { TenantView } from './tenant.view.js';
+import { ProfilePicturesQuery } from '../users/profile-pictures.query.js';
 
 /** Only the fields present are changed. */
 export interface UpdateTenantInput {
@@ -24,7 +25,10 @@ export interface UpdateTenantInput {
  */
 @Injectable()
 export class UpdateTenant {
-  constructor(private readonly tenants: TenantRepository) {}
+  constructor(
+    private readonly tenants: TenantRepository,
+    private readonly pictures: ProfilePicturesQuery,
+  ) {}
 
   @Transactional()
   async execute(input: UpdateTenantInput): Promise<TenantView> {
@@ -42,6 +46,6 @@ export class UpdateTenant {
     if (input.domain !== undefined) tenant.domain = input.domain;
     if (input.maxUsers !== undefined) tenant.maxUsers = input.maxUsers;
     await this.tenants.save(tenant);
-    return (await this.tenants.view(tenant.id))!;
+    return (await this.pictures.withLogos([(await this.tenants.view(tenant.id))!]))[0]!;
   }
 }

@@ -68,7 +68,7 @@ export class ApsTenantResponse implements ApsTenant {
   @ApiProperty({ type: String, nullable: true, example: null }) domain!: string | null;
   @ApiProperty({ example: true }) active!: boolean;
   @ApiProperty({ type: Number, nullable: true, description: 'null: no limit', example: null }) maxUsers!: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Always null: no logos yet', example: null }) logoId!: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'The content id of the tenant\'s logo (admin/tenants/{tenantId}/logo), null without one', example: null }) logoId!: number | null;
   @ApiProperty({ description: DATE, example: '2015-01-08T13:22:36.198+0000' }) created!: string;
   @ApiProperty({ description: DATE, example: '2015-01-08T13:22:36.198+0000' }) lastUpdate!: string;
 }
