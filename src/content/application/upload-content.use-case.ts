@@ -16,6 +16,7 @@ import { receiveFile, type UploadRequest } from '../infrastructure/multipart.js'
 import { SNIFF_BYTES, sniffMime } from '../infrastructure/sniff-mime.js';
 import { ContentAccessRules } from './content-access.js';
 import { type ContentView, withCreators } from './content.view.js';
+import { attachedPayload } from './content-events.js';
 
 export interface UploadContentInput {
   readonly actor: Principal;
@@ -113,20 +114,7 @@ export class UploadContent {
           createdBy: actor.userId,
           bytes: { storeKey: key, size: received.size, sha256: received.sha256 },
         });
-        await this.bus.publish(
-          'content.content.attached',
-          {
-            contentId: row.id,
-            processInstanceId: row.processInstanceId,
-            taskId: row.taskId,
-            name: row.name,
-            mimeType: row.mimeType,
-            relatedContent: row.relatedContent,
-            link: false,
-            createdBy: actor.userId,
-          },
-          actor.tenantId,
-        );
+        await this.bus.publish('content.content.attached', attachedPayload(row), actor.tenantId);
         return row;
       });
     } catch (error) {

@@ -9,6 +9,7 @@ import { ContentRepository } from '../../infrastructure/content.repository.js';
 import { ContentAccessRules } from '../content-access.js';
 import { type ContentView, withCreators } from '../content.view.js';
 import { type OwnerRef, OwnerResolver } from './owner-ref.js';
+import { attachedPayload } from '../content-events.js';
 
 export interface CreateLinkContentInput {
   readonly actor: Principal;
@@ -65,20 +66,7 @@ export class CreateLinkContent {
         previewStatus: 'unsupported',
         thumbnailStatus: 'unsupported',
       });
-      await this.bus.publish(
-        'content.content.attached',
-        {
-          contentId: row.id,
-          processInstanceId: row.processInstanceId,
-          taskId: row.taskId,
-          name: row.name,
-          mimeType: row.mimeType,
-          relatedContent: row.relatedContent,
-          link: true,
-          createdBy: actor.userId,
-        },
-        actor.tenantId,
-      );
+      await this.bus.publish('content.content.attached', attachedPayload(row), actor.tenantId);
       return row;
     });
     return (await withCreators(this.identity, actor.tenantId, [item]))[0]!;
