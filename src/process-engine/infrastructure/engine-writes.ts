@@ -3,6 +3,7 @@ import { instanceColumns, WrittenInstanceRows } from './instance-columns.js';
 import { UnitOfWork } from '../../../libs/platform/transaction/unit-of-work.js';
 import type { TypedValue } from '../domain/variables/typed-value.js';
 import { executionColumns, type ExecutionDiff } from './execution.repository.js';
+import { StepStatement, type StatementPart } from './step-statement.js';
 
 export interface NewTaskRow {
   readonly executionId: string;
@@ -112,6 +113,20 @@ function idsInOrder(tasks: readonly NewTaskRow[], rows: ReadonlyArray<{ id: stri
   return tasks.map((t) => byExecution.get(t.executionId)!);
 }
 
+/** Tasks of an instance ($3) of definition $2, columns from $4 (taskColumns). */
+const INSERT_TASKS_STATEMENT = `WITH ${TASK_ROWS(4)}
+       ${INSERT_TASKS('$3::bigint')}
+       RETURNING id::text AS id, execution_id::text AS "executionId"`;
+
+/** An instance ($1…$6) and its first tasks (taskColumns from $7). */
+const INSERT_INSTANCE_STATEMENT = `WITH inst AS (
+         INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, business_key, started_by, start_activity_id)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id),
+       ${TASK_ROWS(7)},
+       t AS (${INSERT_TASKS('(SELECT id FROM inst)')} RETURNING id, execution_id)
+       SELECT (SELECT id::text FROM inst) AS "instanceId",
+              (SELECT json_agg(json_build_object('id', t.id::text, 'executionId', t.execution_id::text)) FROM t) AS tasks`;
+
 /** Placeholder id of the instance that `insertInstanceWithStep` inserts, in the rows given to it. */
 export const NEW_INSTANCE_ID = 'new-instance';
 const NEW_TASK = 'new-task:';
@@ -135,8 +150,292 @@ function onNewInstance(instanceId: string | null): boolean {
 }
 
 /**
- * The rows an engine step writes besides the token tree, each kind in one statement whatever the
- * number of rows (unnest of arrays: the statement text stays the same, so it stays prepared).
+ * The optional parts of START_STATEMENT. Their rows name the new instance and its tasks by
+ * placeholder (NEW_INSTANCE_ID, newTaskId), resolved to `(SELECT id FROM inst)` and CTE `tk`.
+ */
+const START_PARTS: ReadonlyArray<StatementPart<StepRows>> = [
+  {
+    name: 'ins_exec',
+    when: (s) => s.executions.inserted.length > 0,
+    sql: (p) => `ins_exec AS (
+           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
+           SELECT e.id, $1, (SELECT id FROM inst), e.parent_id, e.kind, e.node_id, e.status, e.arrived_via, e.data::jsonb
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
+                  AS e(id, parent_id, kind, node_id, status, arrived_via, data))`,
+    values: (s) => executionColumns(s.executions.inserted),
+  },
+  {
+    name: 'links',
+    when: (s) => s.links.length > 0,
+    sql: (p) => `links AS (
+           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
+           SELECT $1, CASE WHEN l.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = l.task_ord), l.user_id, l.group_id, l.type
+             FROM unnest(${p(0)}::boolean[], ${p(1)}::int[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::text[]) AS l(on_instance, task_ord, user_id, group_id, type)
+           ON CONFLICT DO NOTHING)`,
+    values: (s) => [
+      s.links.map((l) => onNewInstance(l.instanceId)),
+      s.links.map((l) => taskOrdinal(l.taskId)),
+      s.links.map((l) => l.userId),
+      s.links.map((l) => l.groupId),
+      s.links.map((l) => l.type),
+    ],
+  },
+  {
+    name: 'act_ins',
+    when: (s) => s.activities.length > 0,
+    sql: (p) => `act_ins AS (
+           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
+           SELECT $1, (SELECT id FROM inst), a.execution_id, a.activity_id, a.activity_name, a.activity_type, (SELECT tk.id FROM tk WHERE tk.ord = a.task_ord),
+                  CASE WHEN a.ended THEN now() END
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::int[], ${p(5)}::boolean[]) WITH ORDINALITY
+                  AS a(execution_id, activity_id, activity_name, activity_type, task_ord, ended, ord)
+            ORDER BY a.ord)`,
+    values: (s) => [
+      s.activities.map((r) => r.executionId),
+      s.activities.map((r) => r.activityId),
+      s.activities.map((r) => r.activityName),
+      s.activities.map((r) => r.activityType),
+      s.activities.map((r) => taskOrdinal(r.taskId)),
+      s.activities.map((r) => r.ended),
+    ],
+  },
+  {
+    name: 'audit',
+    when: (s) => s.audit.length > 0,
+    sql: (p) => `audit AS (
+           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+           SELECT $1, CASE WHEN r.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = r.task_ord), r.type, r.user_id, r.details::jsonb
+             FROM unnest(${p(0)}::boolean[], ${p(1)}::int[], ${p(2)}::text[], ${p(3)}::bigint[], ${p(4)}::text[]) WITH ORDINALITY
+                  AS r(on_instance, task_ord, type, user_id, details, ord)
+            ORDER BY r.ord)`,
+    values: (s) => [
+      s.audit.map((r) => onNewInstance(r.instanceId)),
+      s.audit.map((r) => taskOrdinal(r.taskId)),
+      s.audit.map((r) => r.type),
+      s.audit.map((r) => r.userId),
+      s.audit.map((r) => JSON.stringify(r.details)),
+    ],
+  },
+  {
+    name: 'inc',
+    when: (s) => s.incidents.length > 0,
+    sql: (p) => `inc AS (
+           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
+           SELECT $1, (SELECT id FROM inst), i.execution_id, i.activity_id, i.type, left(i.message, 4000)
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) AS i(execution_id, activity_id, type, message))`,
+    values: (s) => [
+      s.incidents.map((r) => r.executionId),
+      s.incidents.map((r) => r.activityId),
+      s.incidents.map((r) => r.type),
+      s.incidents.map((r) => r.message),
+    ],
+  },
+  {
+    name: 'vars',
+    when: (s) => s.newInstanceVariables.length > 0,
+    sql: (p) => `vars AS (
+           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
+           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS v(name, type, value)
+           RETURNING name, type, value),
+         var_hist AS (
+           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
+           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb, 'created', ${p(3)}::bigint
+             FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS v(name, type, value))`,
+    values: (s) => newVariableColumns(s),
+  },
+];
+
+/**
+ * The start of an instance: the instance row ($1 tenant, $2 definition … $10), its tasks (CTE `x`,
+ * $11…$19, those of executions the step cancelled, $20, inserted as cancelled) and the START_PARTS
+ * the step has rows for; answers the instance as its view reads it and the tasks' ids by position.
+ */
+const START_STATEMENT = new StepStatement<StepRows>(20, START_PARTS, (ctes, has) => `WITH
+         inst AS (
+           INSERT INTO process_engine.process_instances
+             (tenant_id, definition_id, name, business_key, started_by, start_activity_id, incidents, state, ended_at, end_activity_id, end_reason)
+           VALUES ($1, $2, $3, $4, $5, $6, $7::int, CASE WHEN $8::boolean THEN 'completed' ELSE 'running' END,
+                   CASE WHEN $8::boolean THEN now() END, $9, $10)
+           RETURNING id, tenant_id, name, business_key, state, started_at, ended_at, end_reason, started_by, definition_id),
+         ${TASK_ROWS(11)},
+         t AS (
+           INSERT INTO process_engine.tasks
+             (tenant_id, instance_id, execution_id, definition_id, task_definition_key, name, description, category, form_key, assignee_id, priority, due_date,
+              ended_at, end_reason, version)
+           SELECT $1, (SELECT id FROM inst), x.execution_id, $2, x.key, x.name, x.description, x.category, x.form_key, x.assignee_id, coalesce(x.priority, 50), x.due_date,
+                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN now() END, CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 'cancelled' END,
+                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 2 ELSE 1 END
+             FROM x ORDER BY x.ord
+           RETURNING id, execution_id),
+         tk AS (SELECT x.ord, t.id FROM x JOIN t ON t.execution_id = x.execution_id)${ctes.map((c) => `,\n         ${c}`).join('')}
+       SELECT p.id::text AS "instanceId",
+              (SELECT json_agg(json_build_object('ord', tk.ord, 'id', tk.id::text)) FROM tk) AS tasks,
+              ${instanceColumns('$7::int')},
+              ${has('vars') ? `coalesce((SELECT json_agg(json_build_object('name', v.name, 'type', v.type, 'value', v.value) ORDER BY v.name) FROM vars v), '[]')` : `'[]'::json`}
+                AS "instanceVariables"
+         FROM inst p JOIN process_engine.process_definitions d ON d.id = p.definition_id`);
+
+function newVariableColumns(s: StepRows): unknown[] {
+  return [
+    s.newInstanceVariables.map((v) => v.name),
+    s.newInstanceVariables.map((v) => v.type),
+    s.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
+    s.variablesChangedBy,
+  ];
+}
+
+/** A step of a running instance ($1 tenant, $2 instance): the parts it has rows for. */
+const STEP_STATEMENT = new StepStatement<StepRows>(
+  2,
+  [
+    {
+      name: 'del_exec',
+      when: (s) => s.executions.deleted.length > 0,
+      sql: (p) => `del_exec AS (DELETE FROM process_engine.executions WHERE instance_id = $2 AND id = ANY(${p(0)}::uuid[]))`,
+      values: (s) => [s.executions.deleted],
+    },
+    {
+      name: 'ins_exec',
+      when: (s) => s.executions.inserted.length > 0,
+      sql: (p) => `ins_exec AS (
+           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
+           SELECT x.id, $1, $2, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
+                  AS x(id, parent_id, kind, node_id, status, arrived_via, data))`,
+      values: (s) => executionColumns(s.executions.inserted),
+    },
+    {
+      name: 'upd_exec',
+      when: (s) => s.executions.updated.length > 0,
+      sql: (p) => `upd_exec AS (
+           UPDATE process_engine.executions e
+              SET parent_id = x.parent_id, kind = x.kind, node_id = x.node_id, status = x.status, arrived_via = x.arrived_via, data = x.data::jsonb
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
+                  AS x(id, parent_id, kind, node_id, status, arrived_via, data)
+            WHERE e.id = x.id AND e.instance_id = $2)`,
+      values: (s) => executionColumns(s.executions.updated),
+    },
+    {
+      name: 'cancelled',
+      when: (s) => s.cancelledExecutionIds.length > 0,
+      sql: (p) => `cancelled AS (
+           UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'cancelled', version = version + 1
+            WHERE instance_id = $2 AND execution_id = ANY(${p(0)}::uuid[]) AND ended_at IS NULL)`,
+      values: (s) => [s.cancelledExecutionIds],
+    },
+    {
+      name: 'links',
+      when: (s) => s.links.length > 0,
+      sql: (p) => `links AS (
+           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
+           SELECT $1, x.instance_id, x.task_id, x.user_id, x.group_id, x.type
+             FROM unnest(${p(0)}::bigint[], ${p(1)}::bigint[], ${p(2)}::bigint[], ${p(3)}::bigint[], ${p(4)}::text[]) AS x(instance_id, task_id, user_id, group_id, type)
+           ON CONFLICT DO NOTHING)`,
+      values: (s) => [
+        s.links.map((l) => l.instanceId),
+        s.links.map((l) => l.taskId),
+        s.links.map((l) => l.userId),
+        s.links.map((l) => l.groupId),
+        s.links.map((l) => l.type),
+      ],
+    },
+    {
+      name: 'act_end',
+      when: (s) => s.activityEnds.length > 0,
+      sql: (p) => `act_end AS (
+           UPDATE process_engine.activity_history h SET ended_at = now()
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[]) AS x(execution_id, activity_id)
+            WHERE h.instance_id = $2 AND h.execution_id = x.execution_id AND h.activity_id = x.activity_id AND h.ended_at IS NULL)`,
+      values: (s) => [s.activityEnds.map((e) => e.executionId), s.activityEnds.map((e) => e.activityId)],
+    },
+    {
+      name: 'act_ins',
+      when: (s) => s.activities.length > 0,
+      sql: (p) => `act_ins AS (
+           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
+           SELECT $1, $2, x.execution_id, x.activity_id, x.activity_name, x.activity_type, x.task_id, CASE WHEN x.ended THEN now() END
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::bigint[], ${p(5)}::boolean[]) WITH ORDINALITY
+                  AS x(execution_id, activity_id, activity_name, activity_type, task_id, ended, ord)
+            ORDER BY x.ord)`,
+      values: (s) => [
+        s.activities.map((r) => r.executionId),
+        s.activities.map((r) => r.activityId),
+        s.activities.map((r) => r.activityName),
+        s.activities.map((r) => r.activityType),
+        s.activities.map((r) => r.taskId),
+        s.activities.map((r) => r.ended),
+      ],
+    },
+    {
+      name: 'audit',
+      when: (s) => s.audit.length > 0,
+      sql: (p) => `audit AS (
+           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
+           SELECT $1, x.instance_id, x.task_id, x.type, x.user_id, x.details::jsonb
+             FROM unnest(${p(0)}::bigint[], ${p(1)}::bigint[], ${p(2)}::text[], ${p(3)}::bigint[], ${p(4)}::text[]) WITH ORDINALITY
+                  AS x(instance_id, task_id, type, user_id, details, ord)
+            ORDER BY x.ord)`,
+      values: (s) => [
+        s.audit.map((r) => r.instanceId),
+        s.audit.map((r) => r.taskId),
+        s.audit.map((r) => r.type),
+        s.audit.map((r) => r.userId),
+        s.audit.map((r) => JSON.stringify(r.details)),
+      ],
+    },
+    {
+      name: 'inc',
+      when: (s) => s.incidents.length > 0,
+      sql: (p) => `inc AS (
+           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
+           SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) AS x(execution_id, activity_id, type, message))`,
+      values: (s) => [
+        s.incidents.map((r) => r.executionId),
+        s.incidents.map((r) => r.activityId),
+        s.incidents.map((r) => r.type),
+        s.incidents.map((r) => r.message),
+      ],
+    },
+    {
+      name: 'vars',
+      when: (s) => s.newInstanceVariables.length > 0,
+      sql: (p) => `vars AS (
+           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
+           SELECT $1, $2, x.name, x.type, x.value::jsonb FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value)),
+         var_hist AS (
+           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
+           SELECT $1, $2, x.name, x.type, x.value::jsonb, 'created', ${p(3)}::bigint FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value))`,
+      values: (s) => newVariableColumns(s),
+    },
+    {
+      name: 'inst',
+      when: (s) => s.instance.bumpVersion || s.incidents.length > 0 || s.instance.ended !== null,
+      sql: (p) => `inst AS (
+           UPDATE process_engine.process_instances
+              SET version = version + ${p(0)}::int, incidents = incidents + ${p(1)}::int,
+                  state = CASE WHEN ${p(2)}::boolean THEN 'completed' ELSE state END,
+                  ended_at = CASE WHEN ${p(2)}::boolean THEN now() ELSE ended_at END,
+                  end_activity_id = CASE WHEN ${p(2)}::boolean THEN ${p(3)} ELSE end_activity_id END,
+                  end_reason = CASE WHEN ${p(2)}::boolean THEN ${p(4)} ELSE end_reason END
+            WHERE id = $2)`,
+      values: (s) => [
+        s.instance.bumpVersion ? 1 : 0,
+        s.incidents.length,
+        s.instance.ended !== null,
+        s.instance.ended?.endActivityId ?? null,
+        s.instance.ended?.reason ?? null,
+      ],
+    },
+  ],
+  // The SELECT names both fixed parameters: PostgreSQL infers every parameter's type from the text,
+  // and the parts a step has may use neither.
+  (ctes) => `WITH\n         ${ctes.join(',\n         ')}\n       SELECT $1::bigint AS "tenantId", $2::bigint AS "instanceId"`,
+);
+
+/**
+ * The rows an engine step writes, each kind in one statement whatever the number of rows (unnest of
+ * arrays: the text depends only on which kinds there are, so each stays prepared).
  */
 @Injectable()
 export class EngineWrites {
@@ -148,27 +447,21 @@ export class EngineWrites {
   /** Inserts user tasks; answers their ids in the order given. */
   async insertTasks(tenantId: string, instanceId: string, definitionId: string, tasks: readonly NewTaskRow[]): Promise<string[]> {
     if (tasks.length === 0) return [];
-    const rows = await this.uow.query<{ id: string; executionId: string }>(
-      `WITH ${TASK_ROWS(4)}
-       ${INSERT_TASKS('$3::bigint')}
-       RETURNING id::text AS id, execution_id::text AS "executionId"`,
-      [tenantId, definitionId, instanceId, ...taskColumns(tasks)],
-    );
+    const rows = await this.uow.query<{ id: string; executionId: string }>(INSERT_TASKS_STATEMENT, [tenantId, definitionId, instanceId, ...taskColumns(tasks)]);
     return idsInOrder(tasks, rows);
   }
 
   /** Inserts a new instance and its first tasks in one statement; answers their ids. */
   async insertInstance(instance: NewInstanceRow, tasks: readonly NewTaskRow[]): Promise<{ instanceId: string; taskIds: string[] }> {
-    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ id: string; executionId: string }> | null }>(
-      `WITH inst AS (
-         INSERT INTO process_engine.process_instances (tenant_id, definition_id, name, business_key, started_by, start_activity_id)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id),
-       ${TASK_ROWS(7)},
-       t AS (${INSERT_TASKS('(SELECT id FROM inst)')} RETURNING id, execution_id)
-       SELECT (SELECT id::text FROM inst) AS "instanceId",
-              (SELECT json_agg(json_build_object('id', t.id::text, 'executionId', t.execution_id::text)) FROM t) AS tasks`,
-      [instance.tenantId, instance.definitionId, instance.name, instance.businessKey, instance.startedBy, instance.startActivityId, ...taskColumns(tasks)],
-    );
+    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ id: string; executionId: string }> | null }>(INSERT_INSTANCE_STATEMENT, [
+      instance.tenantId,
+      instance.definitionId,
+      instance.name,
+      instance.businessKey,
+      instance.startedBy,
+      instance.startActivityId,
+      ...taskColumns(tasks),
+    ]);
     return { instanceId: row!.instanceId, taskIds: idsInOrder(tasks, row!.tasks ?? []) };
   }
 
@@ -189,105 +482,21 @@ export class EngineWrites {
       throw new Error('insertInstanceWithStep: a new instance has no earlier executions or activities');
     }
     const ended = step.instance.ended;
-    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ ord: number; id: string }> | null } & Record<string, unknown>>(
-      `WITH
-         inst AS (
-           INSERT INTO process_engine.process_instances
-             (tenant_id, definition_id, name, business_key, started_by, start_activity_id, incidents, state, ended_at, end_activity_id, end_reason)
-           VALUES ($1, $2, $3, $4, $5, $6, $7::int, CASE WHEN $8::boolean THEN 'completed' ELSE 'running' END,
-                   CASE WHEN $8::boolean THEN now() END, $9, $10)
-           RETURNING id, tenant_id, name, business_key, state, started_at, ended_at, end_reason, started_by, definition_id),
-         ${TASK_ROWS(11)},
-         t AS (
-           INSERT INTO process_engine.tasks
-             (tenant_id, instance_id, execution_id, definition_id, task_definition_key, name, description, category, form_key, assignee_id, priority, due_date,
-              ended_at, end_reason, version)
-           SELECT $1, (SELECT id FROM inst), x.execution_id, $2, x.key, x.name, x.description, x.category, x.form_key, x.assignee_id, coalesce(x.priority, 50), x.due_date,
-                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN now() END, CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 'cancelled' END,
-                  CASE WHEN x.execution_id = ANY($20::uuid[]) THEN 2 ELSE 1 END
-             FROM x ORDER BY x.ord
-           RETURNING id, execution_id),
-         tk AS (SELECT x.ord, t.id FROM x JOIN t ON t.execution_id = x.execution_id),
-         ins_exec AS (
-           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
-           SELECT e.id, $1, (SELECT id FROM inst), e.parent_id, e.kind, e.node_id, e.status, e.arrived_via, e.data::jsonb
-             FROM unnest($21::uuid[], $22::uuid[], $23::text[], $24::text[], $25::text[], $26::text[], $27::text[])
-                  AS e(id, parent_id, kind, node_id, status, arrived_via, data)),
-         links AS (
-           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
-           SELECT $1, CASE WHEN l.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = l.task_ord), l.user_id, l.group_id, l.type
-             FROM unnest($28::boolean[], $29::int[], $30::bigint[], $31::bigint[], $32::text[]) AS l(on_instance, task_ord, user_id, group_id, type)
-           ON CONFLICT DO NOTHING),
-         act_ins AS (
-           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
-           SELECT $1, (SELECT id FROM inst), a.execution_id, a.activity_id, a.activity_name, a.activity_type, (SELECT tk.id FROM tk WHERE tk.ord = a.task_ord),
-                  CASE WHEN a.ended THEN now() END
-             FROM unnest($33::uuid[], $34::text[], $35::text[], $36::text[], $37::int[], $38::boolean[]) WITH ORDINALITY
-                  AS a(execution_id, activity_id, activity_name, activity_type, task_ord, ended, ord)
-            ORDER BY a.ord),
-         audit AS (
-           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-           SELECT $1, CASE WHEN r.on_instance THEN (SELECT id FROM inst) END, (SELECT tk.id FROM tk WHERE tk.ord = r.task_ord), r.type, r.user_id, r.details::jsonb
-             FROM unnest($39::boolean[], $40::int[], $41::text[], $42::bigint[], $43::text[]) WITH ORDINALITY
-                  AS r(on_instance, task_ord, type, user_id, details, ord)
-            ORDER BY r.ord),
-         inc AS (
-           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
-           SELECT $1, (SELECT id FROM inst), i.execution_id, i.activity_id, i.type, left(i.message, 4000)
-             FROM unnest($44::uuid[], $45::text[], $46::text[], $47::text[]) AS i(execution_id, activity_id, type, message)),
-         vars AS (
-           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
-           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value)
-           RETURNING name, type, value),
-         var_hist AS (
-           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
-           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb, 'created', $51::bigint FROM unnest($48::text[], $49::text[], $50::text[]) AS v(name, type, value))
-       SELECT p.id::text AS "instanceId",
-              (SELECT json_agg(json_build_object('ord', tk.ord, 'id', tk.id::text)) FROM tk) AS tasks,
-              ${instanceColumns('$7::int')},
-              coalesce((SELECT json_agg(json_build_object('name', v.name, 'type', v.type, 'value', v.value) ORDER BY v.name) FROM vars v), '[]')
-                AS "instanceVariables"
-         FROM inst p JOIN process_engine.process_definitions d ON d.id = p.definition_id`,
-      [
-        instance.tenantId,
-        instance.definitionId,
-        instance.name,
-        instance.businessKey,
-        instance.startedBy,
-        instance.startActivityId,
-        step.incidents.length,
-        ended !== null,
-        ended?.endActivityId ?? null,
-        ended?.reason ?? null,
-        ...taskColumns(tasks),
-        step.cancelledExecutionIds,
-        ...executionColumns(step.executions.inserted),
-        step.links.map((l) => onNewInstance(l.instanceId)),
-        step.links.map((l) => taskOrdinal(l.taskId)),
-        step.links.map((l) => l.userId),
-        step.links.map((l) => l.groupId),
-        step.links.map((l) => l.type),
-        step.activities.map((r) => r.executionId),
-        step.activities.map((r) => r.activityId),
-        step.activities.map((r) => r.activityName),
-        step.activities.map((r) => r.activityType),
-        step.activities.map((r) => taskOrdinal(r.taskId)),
-        step.activities.map((r) => r.ended),
-        step.audit.map((r) => onNewInstance(r.instanceId)),
-        step.audit.map((r) => taskOrdinal(r.taskId)),
-        step.audit.map((r) => r.type),
-        step.audit.map((r) => r.userId),
-        step.audit.map((r) => JSON.stringify(r.details)),
-        step.incidents.map((r) => r.executionId),
-        step.incidents.map((r) => r.activityId),
-        step.incidents.map((r) => r.type),
-        step.incidents.map((r) => r.message),
-        step.newInstanceVariables.map((v) => v.name),
-        step.newInstanceVariables.map((v) => v.type),
-        step.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
-        step.variablesChangedBy,
-      ],
-    );
+    const { text, values } = START_STATEMENT.assemble(step, [
+      instance.tenantId,
+      instance.definitionId,
+      instance.name,
+      instance.businessKey,
+      instance.startedBy,
+      instance.startActivityId,
+      step.incidents.length,
+      ended !== null,
+      ended?.endActivityId ?? null,
+      ended?.reason ?? null,
+      ...taskColumns(tasks),
+      step.cancelledExecutionIds,
+    ]);
+    const [row] = await this.uow.query<{ instanceId: string; tasks: Array<{ ord: number; id: string }> | null } & Record<string, unknown>>(text, values);
     const { instanceId, tasks: written, ...view } = row!;
     // The instance as its view reads it (InstanceReader.one), from what this statement wrote.
     this.writtenRows.keep(instanceId, view);
@@ -311,110 +520,15 @@ export class EngineWrites {
   }
 
   /**
-   * Everything an engine step writes besides its new tasks and variables, in ONE statement
-   * (data-modifying CTEs over unnest arrays; empty arrays are no-ops, and the text never changes,
-   * so the statement stays prepared): the token-tree diff, the open tasks of cancelled executions,
-   * identity links, activity history (ends of earlier rows and new rows), audit entries, incidents,
-   * and the instance row (version, incident count, end).
+   * Everything an engine step writes besides its new tasks, in ONE statement (data-modifying CTEs
+   * over unnest arrays, only those the step has rows for — see StepStatement): the token-tree diff,
+   * the open tasks of cancelled executions, identity links, activity history (ends of earlier rows
+   * and new rows), audit entries, incidents, new instance variables, and the instance row (version,
+   * incident count, end). A step that writes nothing sends nothing.
    */
   async writeStep(tenantId: string, instanceId: string, step: StepRows): Promise<void> {
-    const i = step.instance;
-    await this.uow.query(
-      `WITH
-         del_exec AS (DELETE FROM process_engine.executions WHERE instance_id = $2 AND id = ANY($3::uuid[])),
-         ins_exec AS (
-           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
-           SELECT x.id, $1, $2, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
-             FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-                  AS x(id, parent_id, kind, node_id, status, arrived_via, data)),
-         upd_exec AS (
-           UPDATE process_engine.executions e
-              SET parent_id = x.parent_id, kind = x.kind, node_id = x.node_id, status = x.status, arrived_via = x.arrived_via, data = x.data::jsonb
-             FROM unnest($11::uuid[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])
-                  AS x(id, parent_id, kind, node_id, status, arrived_via, data)
-            WHERE e.id = x.id AND e.instance_id = $2),
-         cancelled AS (
-           UPDATE process_engine.tasks SET ended_at = now(), end_reason = 'cancelled', version = version + 1
-            WHERE instance_id = $2 AND execution_id = ANY($18::uuid[]) AND ended_at IS NULL),
-         links AS (
-           INSERT INTO process_engine.identity_links (tenant_id, instance_id, task_id, user_id, group_id, type)
-           SELECT $1, x.instance_id, x.task_id, x.user_id, x.group_id, x.type
-             FROM unnest($19::bigint[], $20::bigint[], $21::bigint[], $22::bigint[], $23::text[]) AS x(instance_id, task_id, user_id, group_id, type)
-           ON CONFLICT DO NOTHING),
-         act_end AS (
-           UPDATE process_engine.activity_history h SET ended_at = now()
-             FROM unnest($24::uuid[], $25::text[]) AS x(execution_id, activity_id)
-            WHERE h.instance_id = $2 AND h.execution_id = x.execution_id AND h.activity_id = x.activity_id AND h.ended_at IS NULL),
-         act_ins AS (
-           INSERT INTO process_engine.activity_history (tenant_id, instance_id, execution_id, activity_id, activity_name, activity_type, task_id, ended_at)
-           SELECT $1, $2, x.execution_id, x.activity_id, x.activity_name, x.activity_type, x.task_id, CASE WHEN x.ended THEN now() END
-             FROM unnest($26::uuid[], $27::text[], $28::text[], $29::text[], $30::bigint[], $31::boolean[]) WITH ORDINALITY
-                  AS x(execution_id, activity_id, activity_name, activity_type, task_id, ended, ord)
-            ORDER BY x.ord),
-         audit AS (
-           INSERT INTO process_engine.audit_entries (tenant_id, instance_id, task_id, type, user_id, details)
-           SELECT $1, x.instance_id, x.task_id, x.type, x.user_id, x.details::jsonb
-             FROM unnest($32::bigint[], $33::bigint[], $34::text[], $35::bigint[], $36::text[]) WITH ORDINALITY
-                  AS x(instance_id, task_id, type, user_id, details, ord)
-            ORDER BY x.ord),
-         inc AS (
-           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
-           SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
-             FROM unnest($37::uuid[], $38::text[], $39::text[], $40::text[]) AS x(execution_id, activity_id, type, message)),
-         vars AS (
-           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
-           SELECT $1, $2, x.name, x.type, x.value::jsonb FROM unnest($46::text[], $47::text[], $48::text[]) AS x(name, type, value)),
-         var_hist AS (
-           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
-           SELECT $1, $2, x.name, x.type, x.value::jsonb, 'created', $49::bigint FROM unnest($46::text[], $47::text[], $48::text[]) AS x(name, type, value)),
-         inst AS (
-           UPDATE process_engine.process_instances
-              SET version = version + $41::int, incidents = incidents + $42::int,
-                  state = CASE WHEN $43::boolean THEN 'completed' ELSE state END,
-                  ended_at = CASE WHEN $43::boolean THEN now() ELSE ended_at END,
-                  end_activity_id = CASE WHEN $43::boolean THEN $44 ELSE end_activity_id END,
-                  end_reason = CASE WHEN $43::boolean THEN $45 ELSE end_reason END
-            WHERE id = $2 AND ($41::int > 0 OR $42::int > 0 OR $43::boolean))
-       SELECT 1 AS done`,
-      [
-        tenantId,
-        instanceId,
-        step.executions.deleted,
-        ...executionColumns(step.executions.inserted),
-        ...executionColumns(step.executions.updated),
-        step.cancelledExecutionIds,
-        step.links.map((l) => l.instanceId),
-        step.links.map((l) => l.taskId),
-        step.links.map((l) => l.userId),
-        step.links.map((l) => l.groupId),
-        step.links.map((l) => l.type),
-        step.activityEnds.map((e) => e.executionId),
-        step.activityEnds.map((e) => e.activityId),
-        step.activities.map((r) => r.executionId),
-        step.activities.map((r) => r.activityId),
-        step.activities.map((r) => r.activityName),
-        step.activities.map((r) => r.activityType),
-        step.activities.map((r) => r.taskId),
-        step.activities.map((r) => r.ended),
-        step.audit.map((r) => r.instanceId),
-        step.audit.map((r) => r.taskId),
-        step.audit.map((r) => r.type),
-        step.audit.map((r) => r.userId),
-        step.audit.map((r) => JSON.stringify(r.details)),
-        step.incidents.map((r) => r.executionId),
-        step.incidents.map((r) => r.activityId),
-        step.incidents.map((r) => r.type),
-        step.incidents.map((r) => r.message),
-        i.bumpVersion ? 1 : 0,
-        step.incidents.length,
-        i.ended !== null,
-        i.ended?.endActivityId ?? null,
-        i.ended?.reason ?? null,
-        step.newInstanceVariables.map((v) => v.name),
-        step.newInstanceVariables.map((v) => v.type),
-        step.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
-        step.variablesChangedBy,
-      ],
-    );
+    const assembled = STEP_STATEMENT.assemble(step, [tenantId, instanceId]);
+    if (assembled.parts === 0) return;
+    await this.uow.query(assembled.text, assembled.values);
   }
 }
