@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { serverEnv } from './server-env.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const entry = join(root, 'dist/src/main.js');
@@ -23,5 +24,5 @@ if (!existsSync(entry) || sourcesChanged()) {
   const built = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-const run = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, [entry, ...process.argv.slice(2)], { stdio: 'inherit', env: serverEnv() });
 process.exit(run.status ?? 1);
