@@ -3,7 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { BootstrapPlatform } from './application/bootstrap-platform.use-case.js';
 import { BootstrapOAuthClient } from './application/oauth/bootstrap-oauth-client.use-case.js';
+import { ApsImpersonation } from './http/aps/aps-impersonation.js';
 import { IdentityApsModule } from './http/aps/identity-aps.module.js';
+import { AUTHENTICATED_REQUEST_STEPS, type AuthenticatedRequestStep } from './http/auth/authenticated-request-step.js';
 import { AUTH_STRATEGIES } from './http/auth/auth-strategies.js';
 import { BasicStrategy } from './http/auth/basic.strategy.js';
 import { MeridianAuthGuard } from './http/auth/meridian-auth.guard.js';
@@ -22,6 +24,11 @@ import { IdentityCoreModule } from './identity-core.module.js';
       provide: AUTH_STRATEGIES,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): string[] => (config.authBasic ? ['bearer', 'basic'] : ['bearer']),
+    },
+    {
+      provide: AUTHENTICATED_REQUEST_STEPS,
+      inject: [ApsImpersonation],
+      useFactory: (aps: ApsImpersonation): AuthenticatedRequestStep[] => [aps],
     },
     { provide: APP_GUARD, useClass: MeridianAuthGuard },
   ],

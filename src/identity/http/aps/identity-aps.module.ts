@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ResolveImpersonation } from '../../application/impersonation/resolve-impersonation.query.js';
 import { CreateTenant } from '../../application/tenants/create-tenant.use-case.js';
 import { DeleteTenant } from '../../application/tenants/delete-tenant.use-case.js';
@@ -15,7 +14,7 @@ import { TenantRepository } from '../../infrastructure/tenant.repository.js';
 import { ApsAdminTenantsController } from './aps-admin-tenants.controller.js';
 import { ApsAdminUsersController } from './aps-admin-users.controller.js';
 import { ApsAuthenticationController } from './aps-authentication.controller.js';
-import { ApsImpersonationInterceptor } from './aps-impersonation.interceptor.js';
+import { ApsImpersonation } from './aps-impersonation.js';
 import { ApsProfileController } from './aps-profile.controller.js';
 import { ApsUsersController } from './aps-users.controller.js';
 
@@ -35,8 +34,10 @@ import { ApsUsersController } from './aps-users.controller.js';
     CreateUserWithEmailLogin,
     BulkUpdateUsers,
     ResolveImpersonation,
-    // Global, but it acts only on /activiti-app/ paths that carry the impersonation headers.
-    { provide: APP_INTERCEPTOR, useClass: ApsImpersonationInterceptor },
+    // Run by the authentication guard for every authenticated request; it acts only on /activiti-app/
+    // paths that carry the impersonation headers.
+    ApsImpersonation,
   ],
+  exports: [ApsImpersonation],
 })
 export class IdentityApsModule {}
