@@ -18,6 +18,7 @@
 // this process for (a)), the embedded PostgreSQL and, for (b), the clients.
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
+import net from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -149,12 +150,83 @@ async function inProcess(app, actor, services, key, n, width, tasksPer) {
 }
 
 /**
- * A small HTTP/1.1 client for (b): 16 keep-alive sockets through node:http, JSON in and out. The
- * clients share the two cores with the server, so their own cost counts against it: WHATWG fetch
- * (undici) spent ≈ 2 ms of CPU per lifecycle here, node:http ≈ 0.3 ms — about what a dedicated load
- * generator (autocannon, wrk) spends. CLIENT=fetch runs (b) with fetch instead, for comparison.
+ * The clients of (b). They share the two cores with the server, so their own CPU counts against
+ * it (each row prints it): WHATWG fetch (undici) spent ≈ 2 ms per lifecycle here, node:http
+ * ≈ 0.45 ms, and this raw client — one keep-alive socket per client, requests written as text,
+ * responses read by Content-Length, as a load generator like wrk does — ≈ 0.15 ms. The server sees
+ * the same HTTP/1.1 requests either way. CLIENT=node or CLIENT=fetch runs (b) with the others.
  */
 function httpClient(url, auth) {
+  if (process.env.CLIENT === 'fetch') return fetchClient(url, auth);
+  if (process.env.CLIENT === 'node') return nodeHttpClient(url, auth);
+  return rawClient(url, auth);
+}
+
+function response(status, text) {
+  return { status, ok: status >= 200 && status < 300, text, json: () => JSON.parse(text) };
+}
+
+function rawClient(url, auth) {
+  const { hostname, port } = new URL(url);
+  const idle = [];
+  const all = [];
+  const head = `Host: ${hostname}:${port}\r\nAuthorization: ${auth}\r\n`;
+  const connect = () =>
+    new Promise((resolve, reject) => {
+      const socket = net.connect({ host: hostname, port: Number(port), noDelay: true }, () => resolve(socket));
+      socket.once('error', reject);
+      all.push(socket);
+    });
+  // One request at a time per socket: read the head, then Content-Length bytes of body.
+  const exchange = (socket, message) =>
+    new Promise((resolve, reject) => {
+      let buffer = Buffer.alloc(0);
+      let bodyStart = -1;
+      let length = 0;
+      let status = 0;
+      const fail = (e) => {
+        socket.off('data', onData);
+        socket.off('close', closed);
+        reject(e);
+      };
+      const closed = () => fail(new Error('the server closed the connection before answering'));
+      const onData = (chunk) => {
+        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+        if (bodyStart < 0) {
+          const end = buffer.indexOf('\r\n\r\n');
+          if (end < 0) return;
+          const lines = buffer.toString('latin1', 0, end).split('\r\n');
+          status = Number(lines[0].split(' ')[1]);
+          const lengthLine = lines.find((l) => /^content-length:/i.test(l));
+          if (!lengthLine) return fail(new Error(`response without Content-Length: ${lines[0]}`));
+          length = Number(lengthLine.slice(lengthLine.indexOf(':') + 1));
+          bodyStart = end + 4;
+        }
+        if (buffer.length < bodyStart + length) return;
+        socket.off('data', onData);
+        socket.off('error', fail);
+        socket.off('close', closed);
+        resolve(response(status, buffer.toString('utf8', bodyStart, bodyStart + length)));
+      };
+      socket.on('data', onData);
+      socket.once('error', fail);
+      socket.once('close', closed);
+      socket.write(message);
+    });
+  const request = async (method, path, body) => {
+    let socket = idle.pop();
+    while (socket?.destroyed) socket = idle.pop(); // closed by the server while idle (keep-alive timeout)
+    socket ??= await connect();
+    const payload = body === undefined ? '' : JSON.stringify(body);
+    const type = body === undefined ? '' : 'Content-Type: application/json\r\n';
+    const result = await exchange(socket, `${method} ${path} HTTP/1.1\r\n${head}${type}Content-Length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`);
+    idle.push(socket);
+    return result;
+  };
+  return { request, close: () => all.forEach((s) => s.destroy()) };
+}
+
+function nodeHttpClient(url, auth) {
   const { hostname, port } = new URL(url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: HTTP_CLIENTS });
   const request = (method, path, body) =>
@@ -165,23 +237,23 @@ function httpClient(url, auth) {
       const req = http.request({ host: hostname, port, method, path, agent, headers }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode, ok: res.statusCode >= 200 && res.statusCode < 300, text, json: () => JSON.parse(text) });
-        });
+        res.on('end', () => resolve(response(res.statusCode, Buffer.concat(chunks).toString('utf8'))));
         res.on('error', reject);
       });
       req.on('error', reject);
       req.end(payload);
     });
-  const viaFetch = async (method, path, body) => {
+  return { request, close: () => agent.destroy() };
+}
+
+function fetchClient(url, auth) {
+  const request = async (method, path, body) => {
     const headers = { authorization: auth };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(`${url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await res.text();
-    return { status: res.status, ok: res.ok, text, json: () => JSON.parse(text) };
+    return response(res.status, await res.text());
   };
-  return { request: process.env.CLIENT === 'fetch' ? viaFetch : request, close: () => agent.destroy() };
+  return { request, close: () => {} };
 }
 
 /** (b) Over HTTP, 16 clients; the aps endpoints of the other tracks. */
