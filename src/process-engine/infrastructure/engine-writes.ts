@@ -149,21 +149,63 @@ function onNewInstance(instanceId: string | null): boolean {
   return true;
 }
 
+/** Executions a step inserts, for the instance given as SQL (`(SELECT id FROM inst)` for a new one, else `$2`). */
+const insertExecutionsPart = (instance: string): StatementPart<StepRows> => ({
+  name: 'ins_exec',
+  when: (s) => s.executions.inserted.length > 0,
+  sql: (p) => `ins_exec AS (
+           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
+           SELECT x.id, $1, ${instance}, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
+                  AS x(id, parent_id, kind, node_id, status, arrived_via, data))`,
+  values: (s) => executionColumns(s.executions.inserted),
+});
+
+/** Incidents a step records (the instance as in insertExecutionsPart). */
+const incidentsPart = (instance: string): StatementPart<StepRows> => ({
+  name: 'inc',
+  when: (s) => s.incidents.length > 0,
+  sql: (p) => `inc AS (
+           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
+           SELECT $1, ${instance}, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
+             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) AS x(execution_id, activity_id, type, message))`,
+  values: (s) => [
+    s.incidents.map((r) => r.executionId),
+    s.incidents.map((r) => r.activityId),
+    s.incidents.map((r) => r.type),
+    s.incidents.map((r) => r.message),
+  ],
+});
+
+/**
+ * New instance variables with their `created` history (the instance as in insertExecutionsPart);
+ * `returning`: what CTE `vars` answers to the rest of the statement.
+ */
+const newVariablesPart = (instance: string, returning = ''): StatementPart<StepRows> => ({
+  name: 'vars',
+  when: (s) => s.newInstanceVariables.length > 0,
+  sql: (p) => `vars AS (
+           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
+           SELECT $1, ${instance}, x.name, x.type, x.value::jsonb FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value)
+           ${returning}),
+         var_hist AS (
+           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
+           SELECT $1, ${instance}, x.name, x.type, x.value::jsonb, 'created', ${p(3)}::bigint
+             FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value))`,
+  values: (s) => [
+    s.newInstanceVariables.map((v) => v.name),
+    s.newInstanceVariables.map((v) => v.type),
+    s.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
+    s.variablesChangedBy,
+  ],
+});
+
 /**
  * The optional parts of START_STATEMENT. Their rows name the new instance and its tasks by
  * placeholder (NEW_INSTANCE_ID, newTaskId), resolved to `(SELECT id FROM inst)` and CTE `tk`.
  */
 const START_PARTS: ReadonlyArray<StatementPart<StepRows>> = [
-  {
-    name: 'ins_exec',
-    when: (s) => s.executions.inserted.length > 0,
-    sql: (p) => `ins_exec AS (
-           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
-           SELECT e.id, $1, (SELECT id FROM inst), e.parent_id, e.kind, e.node_id, e.status, e.arrived_via, e.data::jsonb
-             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
-                  AS e(id, parent_id, kind, node_id, status, arrived_via, data))`,
-    values: (s) => executionColumns(s.executions.inserted),
-  },
+  insertExecutionsPart('(SELECT id FROM inst)'),
   {
     name: 'links',
     when: (s) => s.links.length > 0,
@@ -216,33 +258,8 @@ const START_PARTS: ReadonlyArray<StatementPart<StepRows>> = [
       s.audit.map((r) => JSON.stringify(r.details)),
     ],
   },
-  {
-    name: 'inc',
-    when: (s) => s.incidents.length > 0,
-    sql: (p) => `inc AS (
-           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
-           SELECT $1, (SELECT id FROM inst), i.execution_id, i.activity_id, i.type, left(i.message, 4000)
-             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) AS i(execution_id, activity_id, type, message))`,
-    values: (s) => [
-      s.incidents.map((r) => r.executionId),
-      s.incidents.map((r) => r.activityId),
-      s.incidents.map((r) => r.type),
-      s.incidents.map((r) => r.message),
-    ],
-  },
-  {
-    name: 'vars',
-    when: (s) => s.newInstanceVariables.length > 0,
-    sql: (p) => `vars AS (
-           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
-           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS v(name, type, value)
-           RETURNING name, type, value),
-         var_hist AS (
-           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
-           SELECT $1, (SELECT id FROM inst), v.name, v.type, v.value::jsonb, 'created', ${p(3)}::bigint
-             FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS v(name, type, value))`,
-    values: (s) => newVariableColumns(s),
-  },
+  incidentsPart('(SELECT id FROM inst)'),
+  newVariablesPart('(SELECT id FROM inst)', 'RETURNING name, type, value'),
 ];
 
 /**
@@ -275,15 +292,6 @@ const START_STATEMENT = new StepStatement<StepRows>(20, START_PARTS, (ctes, has)
                 AS "instanceVariables"
          FROM inst p JOIN process_engine.process_definitions d ON d.id = p.definition_id`);
 
-function newVariableColumns(s: StepRows): unknown[] {
-  return [
-    s.newInstanceVariables.map((v) => v.name),
-    s.newInstanceVariables.map((v) => v.type),
-    s.newInstanceVariables.map((v) => JSON.stringify(v.value ?? null)),
-    s.variablesChangedBy,
-  ];
-}
-
 /** A step of a running instance ($1 tenant, $2 instance): the parts it has rows for. */
 const STEP_STATEMENT = new StepStatement<StepRows>(
   2,
@@ -294,16 +302,7 @@ const STEP_STATEMENT = new StepStatement<StepRows>(
       sql: (p) => `del_exec AS (DELETE FROM process_engine.executions WHERE instance_id = $2 AND id = ANY(${p(0)}::uuid[]))`,
       values: (s) => [s.executions.deleted],
     },
-    {
-      name: 'ins_exec',
-      when: (s) => s.executions.inserted.length > 0,
-      sql: (p) => `ins_exec AS (
-           INSERT INTO process_engine.executions (id, tenant_id, instance_id, parent_id, kind, node_id, status, arrived_via, data)
-           SELECT x.id, $1, $2, x.parent_id, x.kind, x.node_id, x.status, x.arrived_via, x.data::jsonb
-             FROM unnest(${p(0)}::uuid[], ${p(1)}::uuid[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[])
-                  AS x(id, parent_id, kind, node_id, status, arrived_via, data))`,
-      values: (s) => executionColumns(s.executions.inserted),
-    },
+    insertExecutionsPart('$2'),
     {
       name: 'upd_exec',
       when: (s) => s.executions.updated.length > 0,
@@ -383,31 +382,8 @@ const STEP_STATEMENT = new StepStatement<StepRows>(
         s.audit.map((r) => JSON.stringify(r.details)),
       ],
     },
-    {
-      name: 'inc',
-      when: (s) => s.incidents.length > 0,
-      sql: (p) => `inc AS (
-           INSERT INTO process_engine.incidents (tenant_id, instance_id, execution_id, activity_id, type, message)
-           SELECT $1, $2, x.execution_id, x.activity_id, x.type, left(x.message, 4000)
-             FROM unnest(${p(0)}::uuid[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[]) AS x(execution_id, activity_id, type, message))`,
-      values: (s) => [
-        s.incidents.map((r) => r.executionId),
-        s.incidents.map((r) => r.activityId),
-        s.incidents.map((r) => r.type),
-        s.incidents.map((r) => r.message),
-      ],
-    },
-    {
-      name: 'vars',
-      when: (s) => s.newInstanceVariables.length > 0,
-      sql: (p) => `vars AS (
-           INSERT INTO process_engine.variables (tenant_id, instance_id, name, type, value)
-           SELECT $1, $2, x.name, x.type, x.value::jsonb FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value)),
-         var_hist AS (
-           INSERT INTO process_engine.variable_history (tenant_id, instance_id, name, type, value, change, changed_by)
-           SELECT $1, $2, x.name, x.type, x.value::jsonb, 'created', ${p(3)}::bigint FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[]) AS x(name, type, value))`,
-      values: (s) => newVariableColumns(s),
-    },
+    incidentsPart('$2'),
+    newVariablesPart('$2'),
     {
       name: 'inst',
       when: (s) => s.instance.bumpVersion || s.incidents.length > 0 || s.instance.ended !== null,
