@@ -5,6 +5,7 @@ import type { Principal } from '../../identity/index.js';
 import { CONTENT_STORE, type ContentStore } from '../domain/content-store.js';
 import { ContentRepository } from '../infrastructure/content.repository.js';
 import { ContentAccessRules } from './content-access.js';
+import { deletedPayload } from './content-events.js';
 
 /**
  * Deletes a content item (seed 004 `DELETE content/{contentId}`): the row goes in the transaction
@@ -27,20 +28,7 @@ export class DeleteContent {
   async execute(input: { readonly actor: Principal; readonly contentId: string }): Promise<void> {
     const item = await this.access.writable(input.actor, input.contentId);
     if (!(await this.items.delete(item.tenantId, item.id))) return;
-    await this.bus.publish(
-      'content.content.deleted',
-      {
-        contentId: item.id,
-        processInstanceId: item.processInstanceId,
-        taskId: item.taskId,
-        name: item.name,
-        mimeType: item.mimeType,
-        relatedContent: item.relatedContent,
-        link: item.link,
-        deletedBy: input.actor.userId,
-      },
-      item.tenantId,
-    );
+    await this.bus.publish('content.content.deleted', deletedPayload(item, input.actor.userId), item.tenantId);
     const keys = [item.storeKey, item.thumbnailKey].filter((k): k is string => k !== null);
     this.uow.afterCommit(async () => {
       for (const key of keys) {
