@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { StartProcessInstance } from '../../../src/process-engine/application/instances/start-process-instance.use-case.js';
 import { startTestApp, type TestApp } from '../../support/app.js';
 import { insertUser, sql } from '../../support/db.js';
+import { notificationsSettled } from '../../support/notifications.js';
 import {
   candidateGroupBpmn,
   candidateUserBpmn,
@@ -155,6 +156,8 @@ describe('engine core: deploy → start → task → complete → end, against t
     expect(await codeOf(start.execute({ actor, processDefinitionKey: 'badStarts', variables: [{ name: 'd', type: 'date', value: 'yesterday' }] }))).toBe('ENGINE.VARIABLE_TYPE');
     expect(await codeOf(start.execute({ actor, processDefinitionKey: 'badStarts', variables: [{ name: 'x', type: 'blob', value: 1 }] }))).toBe('ENGINE.VARIABLE_TYPE');
     await sql(t, `UPDATE process_engine.process_definitions SET suspended = true WHERE id = $1`, [d.definitions[0]!.id]);
+    // A write from outside the application reaches the definition cache by NOTIFY, as another node's would: wait for it.
+    await notificationsSettled(t, ['meridian_engine_definitions']);
     expect(await codeOf(start.execute({ actor, processDefinitionKey: 'badStarts' }))).toBe('ENGINE.DEFINITION_SUSPENDED');
     expect(await rowCounts(t)).toEqual(before);
   });
